@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Entry point: ./build.sh <Target...> [--parameter value]   (./build.sh --help lists targets and parameters)
+# Builds build/_build.csproj only when something under build/ (or global.json) changed since the last build,
+# then starts the built assembly directly: a warm call costs a hash of the sources plus process start.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+PROJECT="$ROOT/build/_build.csproj"
+DLL="$ROOT/.artifacts/dotnet/bin/_build/release/_build.dll"
+STAMP="$ROOT/.artifacts/dotnet/_build.inputs.sha256"
+
+fail() { printf 'build.sh: %s\n' "$*" >&2; exit 1; }
+
+wanted_sdk() { sed -n 's/.*"version"[[:space:]]*:[[:space:]]*"\([^"]*\)".*/\1/p' "$ROOT/global.json" | head -n1; }
+
+command -v dotnet >/dev/null 2>&1 || fail "the .NET SDK is not installed. Install .NET SDK $(wanted_sdk) or a later 10.x \
+(Debian/Ubuntu: https://learn.microsoft.com/dotnet/core/install/linux), then run this again."
+
+if ! (cd "$ROOT" && dotnet --version >/dev/null 2>&1); then
+  installed="$(dotnet --list-sdks 2>/dev/null | awk '{print $1}' | paste -sd, - || true)"
+  fail "no installed .NET SDK satisfies global.json (wants $(wanted_sdk), rolling forward within 10.x; installed: ${installed:-none}). \
+Install .NET SDK 10.0 (10.0.100 or later)."
+fi
+
+inputs_hash() {
+  (cd "$ROOT" && find build global.json -type f \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' -o -name '*.targets' -o -name 'global.json' \) \
+      -not -path '*/bin/*' -not -path '*/obj/*' -print0 | LC_ALL=C sort -z | xargs -0 sha256sum | sha256sum | cut -d' ' -f1)
+}
+
+hash="$(inputs_hash)"
+if [[ ! -f "$DLL" || ! -f "$STAMP" || "$(cat "$STAMP")" != "$hash" ]]; then
+  printf 'build.sh: compiling the build project (sources changed)...\n' >&2
+  if ! log="$(cd "$ROOT" && dotnet build "$PROJECT" -c Release --nologo -v quiet -clp:NoSummary 2>&1)"; then
+    printf '%s\n' "$log" | grep -E 'error|Error' | sort -u >&2 || printf '%s\n' "$log" >&2
+    fail "the build project does not compile (see the errors above)."
+  fi
+  mkdir -p "$(dirname "$STAMP")"
+  printf '%s' "$hash" > "$STAMP"
+fi
+
+cd "$ROOT"
+exec dotnet "$DLL" "$@"

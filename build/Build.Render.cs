@@ -1,0 +1,50 @@
+using BuildEngine;
+using Ktrdr.Build.Support;
+using Ktrdr.Deploy.Rendering;
+using Ktrdr.Deploy.Rendering.Bundles;
+using Ktrdr.Deploy.Rendering.Tools;
+using Ktrdr.Deploy.Topology;
+using Serilog;
+
+namespace Ktrdr.Build;
+
+partial class Build
+{
+    /// <summary>Renders every node's bundle, runs every consistency check, and writes the bundles only when all pass.</summary>
+    Target RenderConfigs => _ => _
+        .Description("Render each node's files into .artifacts/render/<env>/<node>/ and check them all (promtool, compose, ports, URLs, dashboards)")
+        .Uses(() => Environment, () => TargetNode, () => Tag, () => DeployRoot)
+        .Executes(async ct =>
+        {
+            await HostPackages.EnsureAsync([HostPackages.Promtool, HostPackages.DockerCompose], ct);
+            var env = LoadTopology();
+            var nodes = SelectNodes(env);
+            var tag = ResolvedTag;
+            Log.Information("Rendering {Environment} ({Nodes}) with tag {Tag} from {DeployRoot}", env.Name,
+                string.Join(", ", nodes.Select(n => n.Name)), tag, DeployRootPath);
+
+            var outcome = RenderPipeline.Run(env, DeployRootPath, tag, new ProcessToolRunner());
+            RenderReport.Print(outcome);
+            if (!outcome.Succeeded)
+                throw new BuildFailedException(RenderReport.FailureSummary(outcome));
+
+            var output = Path.Combine(ArtifactsDirectory, "render");
+            var selected = outcome.Bundles.Where(b => nodes.Contains(b.Node)).ToList();
+            foreach (var dir in BundleWriter.Write(output, selected))
+                Log.Information("  {Node,-10} {Files} files, bundle {Hash}  →  {Dir}", Path.GetFileName(dir),
+                    selected.Single(b => b.Node.Name == Path.GetFileName(dir)).Files.Count + 1,
+                    selected.Single(b => b.Node.Name == Path.GetFileName(dir)).Hash[..12], Path.GetRelativePath(RootDirectory, dir));
+        });
+
+    string DeployRootPath => Path.GetFullPath(DeployRoot ?? Path.Combine(RootDirectory, "deploy"));
+
+    string ArtifactsDirectory => Path.Combine(RootDirectory, ".artifacts");
+
+    string ResolvedTag => Tag ?? GitRevision.ShortTag(RootDirectory);
+
+    EnvironmentTopology LoadTopology() => TopologyLoader.Load(DeployRootPath, Environment);
+
+    /// <summary>The nodes named by --target-node (all when none or 'all'); an unknown name lists the valid ones.</summary>
+    IReadOnlyList<NodeSpec> SelectNodes(EnvironmentTopology env, NodeRole? role = null) =>
+        NodeSelector.Select(env, TargetNode, role);
+}

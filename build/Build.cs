@@ -1,0 +1,32 @@
+using BuildEngine;
+
+namespace Ktrdr.Build;
+
+/// <summary>
+/// KTRDR's build and deploy entry point. One partial class, one file per concern (Build.&lt;Concern&gt;.cs);
+/// targets read like a sentence and hand the work to the layers (Topology, Rendering, Remote).
+/// <code>
+/// Restore ─► BuildImages ─► PushGhcr ─┐
+/// RenderConfigs ──────────────────────┼─► DeployCore ─► DeployWorkers ─► DeployGpu ─► Verify
+/// SyncNfsLayout ──────────────────────┘
+/// </code>
+/// </summary>
+partial class Build : NukeBuild
+{
+    /// <summary>./build.sh with no target renders and checks every configuration of the embedded lab.</summary>
+    public static int Main() => Execute<Build>(x => x.RenderConfigs);
+
+    protected override string? EnvironmentVariablePrefix => "KTRDR";
+
+    [Parameter("Environment to act on: a folder under deploy/environments (lab, homelab, local)")]
+    readonly string Environment = "lab";
+
+    [Parameter("Node(s) to act on, comma-separated, or 'all' (default: every node the target deploys to)")]
+    readonly string[] TargetNode = [];
+
+    [Parameter("Image tag to build and deploy (default: sha-<7 chars of git HEAD>)")]
+    readonly string? Tag;
+
+    [Parameter("Deploy tree to read (default: this repository's deploy/)")]
+    readonly string? DeployRoot;
+}

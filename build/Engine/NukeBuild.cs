@@ -1,0 +1,60 @@
+using System.Linq.Expressions;
+
+namespace BuildEngine;
+
+/// <summary>Base class of a build: targets are <see cref="Target"/> properties, parameters are [Parameter] members.</summary>
+public abstract class NukeBuild
+{
+    /// <summary>The folder containing <c>.nuke/</c> (or <c>--root</c>); set before planning.</summary>
+    protected AbsolutePath RootDirectory { get; private set; } = null!;
+
+    /// <summary>Cancelled on Ctrl-C; the same token is passed to <c>Executes(Func&lt;CancellationToken, Task&gt;)</c>.</summary>
+    protected CancellationToken CancellationToken { get; private set; }
+
+    /// <summary>True under GitHub Actions (<c>GITHUB_ACTIONS=true</c>).</summary>
+    protected bool IsServerBuild { get; private set; }
+
+    protected bool IsLocalBuild => !IsServerBuild;
+
+    /// <summary>When set, parameter <c>TargetNode</c> is also read from <c>&lt;PREFIX&gt;_TARGET_NODE</c> (which wins over <c>TARGET_NODE</c>).</summary>
+    protected virtual string? EnvironmentVariablePrefix => null;
+
+    internal string? Prefix => EnvironmentVariablePrefix;
+
+    internal void Initialize(AbsolutePath root, CancellationToken cancellation, bool isServerBuild)
+    {
+        RootDirectory = root;
+        CancellationToken = cancellation;
+        IsServerBuild = isServerBuild;
+    }
+
+    /// <summary>The program's entry point: <c>public static int Main() => Execute&lt;Build&gt;(x => x.Default);</c></summary>
+    public static int Execute<T>(params Expression<Func<T, Target>>[] defaultTargets) where T : NukeBuild, new()
+    {
+        using var cancellation = new CancellationTokenSource();
+        ConsoleCancelEventHandler onCancel = (_, e) =>
+        {
+            // First Ctrl-C: stop gracefully and print the summary; a second one ends the process.
+            e.Cancel = !cancellation.IsCancellationRequested;
+            cancellation.Cancel();
+        };
+        Console.CancelKeyPress += onCancel;
+        var (stdout, stderr) = (Console.Out, Console.Error);
+        using var maskedOut = new MaskingTextWriter(stdout);
+        using var maskedError = new MaskingTextWriter(stderr);
+        // Targets that print with Console.Write go through the masker too.
+        Console.SetOut(maskedOut);
+        Console.SetError(maskedError);
+        try
+        {
+            var args = System.Environment.GetCommandLineArgs().Skip(1).ToArray();
+            return BuildRunner.Run(args, RunContext.FromProcess(cancellation.Token), defaultTargets);
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
+            Console.SetOut(stdout);
+            Console.SetError(stderr);
+        }
+    }
+}

@@ -1,0 +1,29 @@
+using Ktrdr.Deploy.Rendering.Prometheus;
+using Ktrdr.Deploy.Topology;
+
+namespace Ktrdr.Deploy.Rendering.Bundles;
+
+/// <summary>Turns topology + sources into each node's bundle. Pure: no file or network access.</summary>
+public static class BundleRenderer
+{
+    public const string EnvFile = ".env";
+    public const string PrometheusConfig = "prometheus/prometheus.yml";
+
+    public static RenderedBundle Render(EnvironmentTopology env, DeploySources sources, NodeSpec node, string tag)
+    {
+        var files = new List<BundleFile>();
+        foreach (var compose in sources.ComposeFor(env, node))
+            files.Add(new BundleFile(compose.FileName, compose.Text));
+        files.Add(new BundleFile(EnvFile, NodeVariables.ToDotEnv(env, node, NodeVariables.For(env, node, tag))));
+
+        if (node.Role == NodeRole.Core)
+        {
+            files.Add(new BundleFile(PrometheusConfig, ScrapeConfigGenerator.Render(ScrapeConfigGenerator.Jobs(env, sources))));
+            files.AddRange(sources.GrafanaFiles.Select(g => new BundleFile(g.Key, g.Value)));
+        }
+        return new RenderedBundle(env.Name, node, tag, files);
+    }
+
+    public static IReadOnlyList<RenderedBundle> RenderAll(EnvironmentTopology env, DeploySources sources, string tag) =>
+        env.Nodes.Select(n => Render(env, sources, n, tag)).ToList();
+}

@@ -1,0 +1,34 @@
+using Ktrdr.Deploy.Topology;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Ktrdr.Deploy.Rendering.Bundles;
+
+/// <summary>deploy/shared/metrics-catalog.yml: the metric names that exist; dashboards may query only these.</summary>
+public static class MetricCatalog
+{
+    public static IReadOnlyList<string> Load(string path, List<Diagnostic> problems)
+    {
+        if (!File.Exists(path))
+        {
+            problems.Add(new Diagnostic(path, 0, 0, "", "the metric catalog is missing",
+                "list the metric names the application exposes under 'metrics:' (groups of names)"));
+            return [];
+        }
+        try
+        {
+            var stream = new YamlStream();
+            stream.Load(new StringReader(File.ReadAllText(path)));
+            var root = (YamlMappingNode)stream.Documents[0].RootNode;
+            var groups = (YamlMappingNode)root.Children[new YamlScalarNode("metrics")];
+            return groups.Children.Values.OfType<YamlSequenceNode>()
+                .SelectMany(s => s.OfType<YamlScalarNode>()).Select(s => s.Value!).Distinct().ToList();
+        }
+        catch (Exception e) when (e is YamlException or InvalidCastException or KeyNotFoundException or IndexOutOfRangeException)
+        {
+            problems.Add(new Diagnostic(path, 1, 1, "metrics", "expected 'metrics:' with groups of metric-name lists",
+                "e.g. metrics: { backend: [ktrdr_operations_active] }"));
+            return [];
+        }
+    }
+}

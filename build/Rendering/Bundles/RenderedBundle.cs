@@ -1,0 +1,38 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Ktrdr.Deploy.Topology;
+
+namespace Ktrdr.Deploy.Rendering.Bundles;
+
+/// <summary>One file of a bundle, as it will land on the node (path relative to the deploy directory).</summary>
+public sealed record BundleFile(string Path, string Content)
+{
+    public string Sha256 => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Content)));
+}
+
+/// <summary>Everything one node receives. <see cref="Hash"/> changes exactly when a file's content or name changes.</summary>
+public sealed record RenderedBundle(string Environment, NodeSpec Node, string Tag, IReadOnlyList<BundleFile> Files)
+{
+    public const string ManifestName = "manifest.json";
+
+    public string Hash => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
+        string.Join("\n", Files.OrderBy(f => f.Path, StringComparer.Ordinal).Select(f => $"{f.Path} {f.Sha256}")))));
+
+    public BundleFile? File(string path) => Files.FirstOrDefault(f => f.Path == path);
+
+    /// <summary>manifest.json: what is in the bundle and its hash; deterministic (no timestamps) so reruns compare equal.</summary>
+    public BundleFile Manifest()
+    {
+        var manifest = new
+        {
+            environment = Environment,
+            node = Node.Name,
+            tag = Tag,
+            bundleHash = Hash,
+            files = Files.OrderBy(f => f.Path, StringComparer.Ordinal)
+                .Select(f => new { path = f.Path, sha256 = f.Sha256, bytes = Encoding.UTF8.GetByteCount(f.Content) }),
+        };
+        return new BundleFile(ManifestName, JsonSerializer.Serialize(manifest, new JsonSerializerOptions { WriteIndented = true }) + "\n");
+    }
+}

@@ -1,0 +1,30 @@
+namespace Standin.Worker;
+
+/// <summary>
+/// A training worker's capabilities. The lab has no GPU: a worker whose NVIDIA_VISIBLE_DEVICES names
+/// devices (not empty, "void" or "none") is told it has one, and everything that prints it says "simulated".
+/// </summary>
+public sealed record GpuDetection(bool HasGpu, int Count, string LogLine)
+{
+    public const string Variable = "NVIDIA_VISIBLE_DEVICES";
+
+    public static GpuDetection From(string? visibleDevices)
+    {
+        if (string.IsNullOrWhiteSpace(visibleDevices) || visibleDevices.Equals("void", StringComparison.OrdinalIgnoreCase)
+            || visibleDevices.Equals("none", StringComparison.OrdinalIgnoreCase))
+        {
+            return new GpuDetection(false, 0, $"GPU: none ({Variable} not set)");
+        }
+        var count = visibleDevices.Equals("all", StringComparison.OrdinalIgnoreCase)
+            ? 1
+            : visibleDevices.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Length;
+        return new GpuDetection(true, count, $"GPU: simulated ({Variable}={visibleDevices}, {count} device(s))");
+    }
+
+    public IReadOnlyDictionary<string, object?> Capabilities => new Dictionary<string, object?>
+    {
+        ["gpu"] = HasGpu,
+        ["gpu_type"] = HasGpu ? "simulated" : null,
+        ["gpu_count"] = Count,
+    };
+}
