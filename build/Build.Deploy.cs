@@ -67,15 +67,6 @@ partial class Build
         .DependsOn(PushGhcr, SyncNfsLayout, DeployCore, DeployWorkers, DeployGpu)
         .Triggers(Verify);
 
-    Target LabUp => _ => _
-        .Description("Start the embedded lab: registry and four nodes (core, workers-b, workers-c, gpu) with sshd and dockerd")
-        .OnlyWhenStatic(() => IsLab)
-        .Executes(() => NotYet(nameof(LabUp), 4));
-
-    Target LabDown => _ => _
-        .Description("Remove every container, network, volume and process the lab created, and nothing else")
-        .Executes(() => NotYet(nameof(LabDown), 4));
-
     static void NotYet(string target, int issue) =>
         throw new BuildFailedException($"{target} is not available yet: it arrives with issue #{issue}. ./build.sh --plan {target} shows what it will run.");
 }

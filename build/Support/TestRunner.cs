@@ -16,7 +16,7 @@ public static class TestRunner
         var args = new List<string>
         {
             "test", Path.Combine(root, "tests", "Tests.slnx"), "--nologo",
-            "--logger", "trx", "--logger", "console;verbosity=normal", "--results-directory", results,
+            "--logger", "trx", "--logger", "console;verbosity=minimal", "--results-directory", results,
         };
         if (!string.IsNullOrWhiteSpace(filter)) args.AddRange(["--filter", filter]);
 

@@ -9,9 +9,15 @@ public class ReregistrationTests
     {
         var port = FreePort.Next();
         var first = await Standins.BackendAsync(port);
-        // The silence check is left at its 30 s default: only the shutdown notice can bring it back this fast.
-        await using var worker = await Standins.WorkerAsync(Standins.BacktestWorker, first,
-            new Dictionary<string, string> { ["KTRDR_STANDIN_RECONNECT_INTERVAL_SECONDS"] = "0.2" });
+        // The registration check runs once a minute here: only the shutdown notice can bring the worker back in time.
+        await using var worker = await Standins.WorkerAsync(Standins.BacktestWorker, first, new Dictionary<string, string>
+        {
+            ["KTRDR_STANDIN_RECONNECT_INTERVAL_SECONDS"] = "0.2",
+            ["KTRDR_STANDIN_REGISTRATION_CHECK_SECONDS"] = "60",
+        });
+        using var firstApi = new Api(first.BaseAddress);
+        await Eventually.TrueAsync(async () => (await firstApi.WorkerOrNullAsync(worker.WorkerId!))?["last_health_check"]?.GetValue<string>() is not null,
+            "the first backend to health-check the worker");
         await first.DisposeAsync();
 
         await using var second = await Standins.BackendAsync(port);

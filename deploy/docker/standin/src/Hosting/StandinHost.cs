@@ -43,10 +43,8 @@ public static class StandinHost
         var app = builder.Build();
         var httpMetrics = app.Services.GetRequiredService<HttpServerMetrics>();
         app.Use((context, next) => httpMetrics.MeasureAsync(context, _ => next()));
-        app.Use((context, next) =>
-            // Starlette does not merge slashes: '//health' is not '/health' (the trailing-slash trap of the contract).
-            context.Request.Path.Value?.Contains("//", StringComparison.Ordinal) == true ? NotFound(context) : next());
         role.MapEndpoints(app);
+        // Like Starlette, routing does not merge slashes: '//health' is unknown (the trailing-slash trap).
         app.MapFallback(NotFound);
 
         await app.StartAsync(ct);

@@ -11,7 +11,7 @@ public sealed class ReconnectionPoller(Registrar registrar, HealthCallClock heal
 
     public void Trigger()
     {
-        if (Interlocked.CompareExchange(ref running, 1, 0) == 5)
+        if (Interlocked.CompareExchange(ref running, 1, 0) == 0)
         {
             _ = PollAsync(lifetime.ApplicationStopping);
         }

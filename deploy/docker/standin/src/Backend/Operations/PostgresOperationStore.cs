@@ -27,7 +27,7 @@ public sealed class PostgresOperationStore(DatabaseSettings settings, NpgsqlData
                 await command.ExecuteNonQueryAsync(ct);
                 return;
             }
-            catch (NpgsqlException e) when (attempt < ConnectAttempts)
+            catch (NpgsqlException e) when (e.IsTransient && attempt < ConnectAttempts)
             {
                 log.LogWarning("{Database} not ready (attempt {Attempt}/{Attempts}): {Problem}", Description, attempt, ConnectAttempts, e.Message);
                 await Task.Delay(TimeSpan.FromSeconds(1), ct);

@@ -1,0 +1,64 @@
+namespace Build.Tests;
+
+/// <summary>The entry point as a person meets it: help, plan, unknown names, the not-yet targets.</summary>
+public class EntryPointTests
+{
+    private static readonly string[] Graph =
+        ["Restore", "BuildImages", "PushGhcr", "RenderConfigs", "SyncNfsLayout", "DeployCore", "DeployWorkers", "DeployGpu", "Verify", "LabUp", "LabDown", "Test"];
+
+    [Fact]
+    public async Task Help_lists_the_whole_target_graph_and_the_parameters()
+    {
+        using var sandbox = new BuildSandbox();
+        var run = await sandbox.RunAsync("--help");
+        Assert.Equal(0, run.ExitCode);
+        foreach (var target in Graph) Assert.Contains(target, run.Output);
+        Assert.Contains("--target-node <string[]>", run.Output);
+        Assert.Contains("KTRDR_TARGET_NODE", run.Output);
+        Assert.Contains("DeployWorkers    Roll out the worker stacks", run.Output);
+    }
+
+    [Fact]
+    public async Task Plan_for_one_worker_node_orders_dependencies_and_runs_nothing()
+    {
+        using var sandbox = new BuildSandbox();
+        var run = await sandbox.RunAsync("--plan", "deploy-workers", "--target-node", "workers-b");
+        Assert.Equal(0, run.ExitCode);
+        var order = new[] { "LabUp", "RenderConfigs", "DeployWorkers" }.Select(t => run.Output.IndexOf(t + " ", StringComparison.Ordinal)).ToList();
+        Assert.All(order, i => Assert.True(i >= 0, run.ToString()));
+        Assert.Equal(order.Order(), order);
+        Assert.Contains("dependency of DeployWorkers", run.Output);
+        Assert.False(Directory.Exists(sandbox.RenderDir("lab")), "--plan must not render anything");
+    }
+
+    [Fact]
+    public async Task An_unknown_target_suggests_the_closest_and_exits_2()
+    {
+        using var sandbox = new BuildSandbox();
+        var run = await sandbox.RunAsync("DeployWorker");
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("Did you mean \"DeployWorkers\"?", run.Output);
+    }
+
+    [Fact]
+    public async Task A_target_that_has_not_landed_says_which_issue_brings_it()
+    {
+        using var sandbox = new BuildSandbox();
+        var run = await sandbox.RunAsync("DeployCore", "--environment", "homelab", "--tag", "sha-1a2b3c4");
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("DeployCore is not available yet: it arrives with issue #5", run.Output);
+        Assert.Contains("RenderConfigs | Succeeded", run.Output);   // its dependency really ran
+        Assert.DoesNotContain("   at ", run.Output);
+    }
+
+    [Fact]
+    public async Task Under_GitHub_Actions_each_target_is_a_log_group_and_failures_are_annotated()
+    {
+        using var sandbox = new BuildSandbox();
+        var run = await sandbox.RunAsync(["RenderConfigs", "--environment", "homelab", "--target-node", "workers-z", "--tag", "sha-1a2b3c4"],
+            new Dictionary<string, string?> { ["GITHUB_ACTIONS"] = "true" });
+        Assert.Contains("::group::RenderConfigs", run.Output);
+        Assert.Contains("::endgroup::", run.Output);
+        Assert.Contains("::error title=RenderConfigs failed::", run.Output);
+    }
+}

@@ -1,0 +1,84 @@
+namespace Build.Tests;
+
+/// <summary>RenderConfigs end to end: what it writes, and what it refuses to write.</summary>
+public class RenderConfigsTests
+{
+    private const string Tag = "sha-1a2b3c4";
+
+    [Fact]
+    public async Task Renders_every_homelab_node_with_its_manifest_and_is_repeatable()
+    {
+        using var sandbox = new BuildSandbox();
+        var first = await sandbox.RunAsync("RenderConfigs", "--environment", "homelab", "--tag", Tag);
+        Assert.True(first.ExitCode == 0, first.ToString());
+        foreach (var node in new[] { "core", "workers-b", "workers-c", "gpu" })
+            Assert.True(File.Exists(Path.Combine(sandbox.RenderDir("homelab", node), "manifest.json")), node);
+        Assert.True(File.Exists(Path.Combine(sandbox.RenderDir("homelab", "core"), "prometheus", "prometheus.yml")));
+        var manifest = File.ReadAllText(Path.Combine(sandbox.RenderDir("homelab", "workers-b"), "manifest.json"));
+
+        var second = await sandbox.RunAsync("RenderConfigs", "--environment", "homelab", "--tag", Tag);
+        Assert.Equal(0, second.ExitCode);
+        Assert.Equal(manifest, File.ReadAllText(Path.Combine(sandbox.RenderDir("homelab", "workers-b"), "manifest.json")));
+    }
+
+    [Fact]
+    public async Task Target_node_renders_only_that_node()
+    {
+        using var sandbox = new BuildSandbox();
+        var run = await sandbox.RunAsync("RenderConfigs", "--environment", "homelab", "--target-node", "workers-b", "--tag", Tag);
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal(["workers-b"], Directory.GetDirectories(sandbox.RenderDir("homelab")).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public async Task An_unknown_node_lists_the_valid_ones_and_writes_nothing()
+    {
+        using var sandbox = new BuildSandbox();
+        var run = await sandbox.RunAsync("RenderConfigs", "--environment", "homelab", "--target-node", "workers-x", "--tag", Tag);
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("environment homelab has no node \"workers-x\"", run.Output);
+        Assert.Contains("core, workers-b, workers-c, gpu", run.Output);
+        Assert.False(Directory.Exists(sandbox.RenderDir("homelab")));
+    }
+
+    [Fact]
+    public async Task A_broken_deploy_tree_elsewhere_fails_with_file_line_and_hint_and_writes_nothing()
+    {
+        using var sandbox = new BuildSandbox();
+        var elsewhere = Path.Combine(sandbox.Root, "ops-deploy");
+        Directory.Move(Path.Combine(sandbox.Root, "deploy"), elsewhere);
+        sandbox.Replace("ops-deploy/environments/homelab/docker-compose.workers.yml", "--port 5005", "--port 5002");
+        var run = await sandbox.RunAsync("RenderConfigs", "--environment", "homelab", "--deploy-root", elsewhere, "--tag", Tag);
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("check port agreement             FAILED", run.Output);
+        Assert.Matches(@"docker-compose\.workers\.yml:\d+:\d+: services\.training-worker-1\.ports: publishes container port 5005 but the process listens on 5002", run.Output);
+        Assert.Contains("hint:", run.Output);
+        Assert.Contains("nothing was written", run.Output);
+        Assert.DoesNotContain("   at ", run.Output);
+        Assert.False(Directory.Exists(sandbox.RenderDir("homelab")));
+    }
+
+    [Fact]
+    public async Task A_bad_topology_value_names_file_line_field_and_what_to_do()
+    {
+        using var sandbox = new BuildSandbox();
+        sandbox.Replace("deploy/environments/homelab/topology.yml", "api_environment: production", "api_environment: prod");
+        var run = await sandbox.RunAsync("RenderConfigs", "--environment", "homelab", "--tag", Tag);
+        Assert.Equal(1, run.ExitCode);
+        Assert.Matches(@"topology\.yml:\d+:\d+: api_environment: ", run.Output);
+        Assert.Contains("production", run.Output);
+        Assert.DoesNotContain("   at ", run.Output);
+        Assert.False(Directory.Exists(sandbox.RenderDir("homelab")));
+    }
+
+    [Fact]
+    public async Task An_unknown_environment_lists_the_available_ones()
+    {
+        using var sandbox = new BuildSandbox();
+        var run = await sandbox.RunAsync("RenderConfigs", "--environment", "homelabb", "--tag", Tag);
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("homelab", run.Output);
+        Assert.Contains("lab", run.Output);
+        Assert.Contains("local", run.Output);
+    }
+}
