@@ -1,5 +1,6 @@
 using CliWrap;
 using CliWrap.Buffered;
+using TestSupport;
 
 namespace Build.Tests;
 
@@ -15,7 +16,7 @@ public sealed record BuildRun(int ExitCode, string Output)
 /// </summary>
 public sealed class BuildSandbox : IDisposable
 {
-    public static string RepoRoot { get; } = FindRepoRoot();
+    public static string RepoRoot => RepoFiles.Root;
 
     public string Root { get; } = Directory.CreateTempSubdirectory("ktrdr-build-").FullName;
 
@@ -23,7 +24,7 @@ public sealed class BuildSandbox : IDisposable
     {
         Directory.CreateDirectory(Path.Combine(Root, ".nuke"));
         File.WriteAllText(Path.Combine(Root, ".nuke", "parameters.json"), "{ \"Environment\": \"lab\" }\n");
-        CopyTree(Path.Combine(RepoRoot, "deploy"), Path.Combine(Root, "deploy"));
+        RepoFiles.CopyTree(Path.Combine(RepoRoot, "deploy"), Path.Combine(Root, "deploy"));
     }
 
     public string RenderDir(string env, string node = "") => Path.Combine(Root, ".artifacts", "render", env, node);
@@ -48,21 +49,4 @@ public sealed class BuildSandbox : IDisposable
     }
 
     public void Dispose() => Directory.Delete(Root, recursive: true);
-
-    private static void CopyTree(string from, string to)
-    {
-        foreach (var dir in Directory.EnumerateDirectories(from, "*", SearchOption.AllDirectories))
-            Directory.CreateDirectory(Path.Combine(to, Path.GetRelativePath(from, dir)));
-        Directory.CreateDirectory(to);
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-            File.Copy(file, Path.Combine(to, Path.GetRelativePath(from, file)));
-    }
-
-    private static string FindRepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "global.json")) && Directory.Exists(Path.Combine(dir.FullName, "deploy")))
-                return dir.FullName;
-        throw new InvalidOperationException("cannot find the repository root above " + AppContext.BaseDirectory);
-    }
 }

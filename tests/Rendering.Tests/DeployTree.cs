@@ -1,6 +1,7 @@
 using Ktrdr.Deploy.Rendering;
 using Ktrdr.Deploy.Rendering.Tools;
 using Ktrdr.Deploy.Topology;
+using TestSupport;
 
 namespace Rendering.Tests;
 
@@ -9,14 +10,14 @@ public sealed class DeployTree : IDisposable
 {
     public const string Tag = "sha-1a2b3c4";
 
-    public static string RepoRoot { get; } = FindRepoRoot();
+    public static string RepoRoot => RepoFiles.Root;
 
     public string Root { get; }
 
     public DeployTree()
     {
         Root = Directory.CreateTempSubdirectory("ktrdr-deploy-").FullName;
-        Copy(Path.Combine(RepoRoot, "deploy"), Root);
+        RepoFiles.CopyTree(Path.Combine(RepoRoot, "deploy"), Root);
     }
 
     /// <summary>Replaces the first occurrence of <paramref name="from"/> (which must exist) in a file under the tree.</summary>
@@ -43,22 +44,6 @@ public sealed class DeployTree : IDisposable
         RenderPipeline.Run(Topology(environment), Root, Tag, tools ?? new ProcessToolRunner());
 
     public void Dispose() => Directory.Delete(Root, recursive: true);
-
-    private static void Copy(string from, string to)
-    {
-        foreach (var dir in Directory.EnumerateDirectories(from, "*", SearchOption.AllDirectories))
-            Directory.CreateDirectory(Path.Combine(to, Path.GetRelativePath(from, dir)));
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-            File.Copy(file, Path.Combine(to, Path.GetRelativePath(from, file)));
-    }
-
-    private static string FindRepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "global.json")) && Directory.Exists(Path.Combine(dir.FullName, "deploy")))
-                return dir.FullName;
-        throw new InvalidOperationException("cannot find the repository root (global.json + deploy/) above " + AppContext.BaseDirectory);
-    }
 }
 
 internal static class OutcomeAssertions

@@ -8,6 +8,7 @@ public class OperationLifecycleTests
     private static async Task<JsonNode> OperationAsync(Api api, string id) => (await api.GetJsonAsync($"/api/v1/operations/{id}"))["data"]!;
 
     [Fact]
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
     public async Task A_backtest_started_on_the_backend_runs_on_a_worker_and_completes_with_a_result_file()
     {
         var shared = Directory.CreateTempSubdirectory("standin-shared-");
@@ -36,6 +37,7 @@ public class OperationLifecycleTests
         var resultFile = Path.Combine(shared.FullName, "results", id + ".json");
         Assert.Equal(resultFile, done["result_summary"]!["result_file"]!.GetValue<string>());
         Assert.Equal(id, JsonNode.Parse(await File.ReadAllTextAsync(resultFile))!["operation_id"]!.GetValue<string>());
+        Assert.Equal((UnixFileMode)Convert.ToInt32("664", 8), File.GetUnixFileMode(resultFile));
         await Eventually.TrueAsync(async () => await api.WorkerStatusAsync(worker.WorkerId!) == "available", "the worker to be available again");
         var listed = await api.GetJsonAsync("/api/v1/operations");
         Assert.Equal((1, 0), (listed["total_count"]!.GetValue<int>(), listed["active_count"]!.GetValue<int>()));

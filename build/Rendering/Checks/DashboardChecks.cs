@@ -1,5 +1,6 @@
 using Ktrdr.Deploy.Rendering.Dashboards;
 using Ktrdr.Deploy.Topology;
+using Ktrdr.Deploy.Topology.Text;
 
 namespace Ktrdr.Deploy.Rendering.Checks;
 
@@ -38,18 +39,12 @@ public sealed class DashboardQueryCheck : IRenderCheck
             foreach (var metric in PromQl.MetricNames(q.Expr).Where(m => !known.Contains(m)))
                 problems.Add(new Diagnostic(q.Dashboard, q.Line, 1, $"panel \"{q.Panel}\"",
                     $"queries metric \"{metric}\", which the application does not expose (not in {Path.GetFileName(ctx.Sources.MetricCatalogPath)})",
-                    Suggest(metric, known)));
+                    DidYouMean.Hint(metric, known.Order().ToList(), "catalogued metrics")));
             foreach (var m in PromQl.Matchers(q.Expr, "job").Where(m => m.Op is "=" or "=~" && !jobs.Any(m.Matches)))
                 problems.Add(new Diagnostic(q.Dashboard, q.Line, 1, $"panel \"{q.Panel}\"",
                     $"job{m.Op}\"{m.Value}\" matches no scrape job; the generated jobs are {string.Join(", ", jobs)}",
                     "match the job names prometheus.yml defines (ktrdr-backend, ktrdr-<node>)"));
         }
         return problems;
-    }
-
-    private static string Suggest(string metric, HashSet<string> known)
-    {
-        var close = known.Where(k => k.Contains(metric.Split('_').Skip(1).FirstOrDefault() ?? metric, StringComparison.Ordinal)).Take(3).ToList();
-        return close.Count > 0 ? $"did you mean {string.Join(" or ", close)}?" : "query a catalogued metric, or add the name to the catalog if the application really exposes it";
     }
 }

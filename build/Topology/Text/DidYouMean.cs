@@ -1,7 +1,9 @@
+using BuildEngine;
+
 namespace Ktrdr.Deploy.Topology.Text;
 
 /// <summary>Suggests the closest known word for a misspelt one (edit distance).</summary>
-internal static class DidYouMean
+public static class DidYouMean
 {
     /// <summary>
     /// The closest candidate within a distance that still looks like a typo, or else the only candidate
@@ -13,7 +15,7 @@ internal static class DidYouMean
         var limit = Math.Max(2, found.Length / 3);
         var abbreviated = found.Length == 0 ? [] : list.Where(c => c.StartsWith(found, StringComparison.OrdinalIgnoreCase)).ToList();
         return list
-            .Select(c => (Candidate: c, Distance: Distance(found.ToLowerInvariant(), c.ToLowerInvariant())))
+            .Select(c => (Candidate: c, Distance: Suggestions.Distance(found.ToLowerInvariant(), c.ToLowerInvariant())))
             .Where(x => x.Distance <= limit)
             .OrderBy(x => x.Distance)
             .Select(x => x.Candidate)
@@ -26,23 +28,5 @@ internal static class DidYouMean
         var closest = Closest(found, valid);
         var list = valid.Count == 0 ? "(none)" : string.Join(", ", valid);
         return closest is null ? $"{validLabel}: {list}" : $"did you mean \"{closest}\"? {validLabel}: {list}";
-    }
-
-    /// <summary>Levenshtein distance: insertions, deletions and substitutions each cost 1.</summary>
-    public static int Distance(string a, string b)
-    {
-        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
-        for (var i = 1; i <= a.Length; i++)
-        {
-            var current = new int[b.Length + 1];
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
-                current[j] = Math.Min(substitution, Math.Min(previous[j], current[j - 1]) + 1);
-            }
-            previous = current;
-        }
-        return previous[b.Length];
     }
 }
