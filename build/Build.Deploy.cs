@@ -56,12 +56,6 @@ partial class Build
         .Uses(() => Environment, () => Tag)
         .Executes(() => NotYet(nameof(DeployGpu), 5));
 
-    Target Verify => _ => _
-        .Description("Check the live system: backend, registered workers, Prometheus targets, dashboards' queries, Grafana, Jaeger")
-        .After(DeployCore, DeployWorkers, DeployGpu)
-        .Uses(() => Environment)
-        .Executes(() => NotYet(nameof(Verify), 5));
-
     Target Rollout => _ => _
         .Description("Everything, end to end: images, configs, shared tree, core, workers, gpu, then Verify")
         .DependsOn(PushGhcr, SyncNfsLayout, DeployCore, DeployWorkers, DeployGpu)

@@ -16,8 +16,7 @@ public class ReregistrationTests
             ["KTRDR_STANDIN_REGISTRATION_CHECK_SECONDS"] = "60",
         });
         using var firstApi = new Api(first.BaseAddress);
-        await Eventually.TrueAsync(async () => (await firstApi.WorkerOrNullAsync(worker.WorkerId!))?["last_health_check"]?.GetValue<string>() is not null,
-            "the first backend to health-check the worker");
+        await firstApi.HealthCheckedWorkerAsync(worker.WorkerId!);
         await first.DisposeAsync();
 
         await using var second = await Standins.BackendAsync(port);
@@ -39,8 +38,7 @@ public class ReregistrationTests
             ["KTRDR_STANDIN_REGISTRATION_CHECK_SECONDS"] = "0.2",
             ["KTRDR_STANDIN_HEALTH_SILENCE_SECONDS"] = "1",
         });
-        await Eventually.TrueAsync(async () => (await firstApi.WorkerOrNullAsync(worker.WorkerId!))?["last_health_check"]?.GetValue<string>() is not null,
-            "the first backend to health-check the worker");
+        await firstApi.HealthCheckedWorkerAsync(worker.WorkerId!);
 
         crashing.Crash();
         await using var second = await Standins.BackendAsync(port);

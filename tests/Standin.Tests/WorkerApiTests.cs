@@ -13,8 +13,7 @@ public class WorkerApiTests
             new Dictionary<string, string> { ["KTRDR_WORKER_ID"] = "workers-b-backtest-1" });
         using var api = new Api(backend.BaseAddress);
 
-        var registered = await Eventually.ValueAsync(() => api.WorkerOrNullAsync("workers-b-backtest-1"),
-            w => w?["last_health_check"]?.GetValue<string>() is not null, "a health check of the worker");
+        var registered = await api.HealthCheckedWorkerAsync("workers-b-backtest-1");
 
         Assert.Equal("workers-b-backtest-1", worker.WorkerId);
         Assert.Equal(("backtesting", "available", $"http://127.0.0.1:{worker.BaseAddress.Port}", "{}"),

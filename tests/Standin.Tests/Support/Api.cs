@@ -43,6 +43,11 @@ public sealed class Api(Uri baseAddress) : IDisposable
         return response.IsSuccessStatusCode ? JsonNode.Parse(await response.Content.ReadAsStringAsync()) : null;
     }
 
+    /// <summary>Waits until the backend has health-checked the worker at least once.</summary>
+    public Task<JsonNode?> HealthCheckedWorkerAsync(string workerId) =>
+        Eventually.ValueAsync(() => WorkerOrNullAsync(workerId), w => w?["last_health_check"]?.GetValue<string>() is not null,
+            $"a health check of {workerId} by {client.BaseAddress}");
+
     public async Task<string?> WorkerStatusAsync(string workerId) => (await WorkerOrNullAsync(workerId))?["status"]?.GetValue<string>();
 
     public static string Text(JsonNode? node) => node?.ToJsonString(new JsonSerializerOptions { WriteIndented = false }) ?? "null";

@@ -23,14 +23,15 @@ public sealed class ShutdownGate(WorkerRegistry registry, WorkerClient workers, 
         }
         var registered = registry.List();
         log.LogInformation("Shutting down: refusing registrations, notifying {Count} workers", registered.Count);
-        foreach (var worker in registered)
+        // All at once (2 s limit each), so unreachable workers cannot eat docker's stop grace period.
+        await Task.WhenAll(registered.Select(async worker =>
         {
             var answer = await workers.NotifyShutdownAsync(worker.EndpointUrl, cancellationToken);
             if (!answer.IsSuccess)
             {
                 log.LogInformation("Could not notify {WorkerId} of the shutdown: {Problem}", worker.WorkerId, answer.Describe());
             }
-        }
+        }));
         await Task.Delay(settings.ShutdownGrace, cancellationToken);
     }
 
