@@ -17,10 +17,10 @@ public static class Topologies
         Registry = new RegistrySpec { Url = "127.0.0.1:5000/ktrdr", PullUrl = "127.0.0.1:5000/ktrdr" },
         Images = new Dictionary<string, ImageSpec>(),
         Secrets = secrets.ToDictionary(s => s.Name, s => Parse(s.Name, s.Reference)),
-        Storage = new SharedStorage { Path = "/mnt/ktrdr", Uid = 1000, Gid = 1000, DirectoryMode = 0x5FD, FileMode = 0x1B4, Subdirectories = [] },
+        Storage = new SharedStorage { Path = "/mnt/ktrdr", Uid = 1000, Gid = 1000, DirectoryMode = Convert.ToInt32("2775", 8), FileMode = Convert.ToInt32("664", 8), Subdirectories = [] },
         Env = new Dictionary<string, string>(),
         Nodes = [],
-        SourceMap = new SourceMap(SourceFile),
+        SourceMap = new SourceMap(),
     };
 
     /// <summary>The reference as topology.yml writes it: op://..., env:NAME or file:path.</summary>

@@ -1,0 +1,61 @@
+using Ktrdr.Deploy.Rendering.Bundles;
+using Ktrdr.Deploy.Rendering.Prometheus;
+using Ktrdr.Deploy.Topology;
+using Ktrdr.Deploy.Verification;
+
+namespace Ktrdr.Build.Support;
+
+/// <summary>
+/// Derives what Verify expects from the same inputs RenderConfigs renders: the workers of every worker/gpu node's
+/// active KTRDR services (ids and URLs from the node's .env values), the scrape targets of the generated
+/// prometheus.yml, every dashboard query, and Grafana/Jaeger only when the core node's profiles start them.
+/// Node addresses (<see cref="NodeSpec.Address"/>) become the host map; the caller fills them for the lab.
+/// </summary>
+public static class VerifyPlanBuilder
+{
+    /// <exception cref="InvalidInputException">The topology or a compose file lacks what Verify needs; every problem is listed.</exception>
+    public static VerifyPlan Build(EnvironmentTopology env, DeploySources sources, string tag, TimeSpan deadline, GrafanaLogin? grafanaLogin = null)
+    {
+        var problems = new List<Diagnostic>();
+        var core = env.NodesWithRole(NodeRole.Core).FirstOrDefault();
+        if (core is null)
+            throw new InvalidInputException([new Diagnostic(env.SourceFile, 0, 0, "nodes",
+                "expected a node with role core (it runs the backend and Prometheus Verify asks), found none",
+                "add the core node to the topology, or verify another environment")]);
+
+        var backend = CoreEndpoints.Url(env, sources, core, ScrapeConfigGenerator.KtrdrImageKey, CoreEndpoints.BackendPort);
+        var prometheus = CoreEndpoints.Url(env, sources, core, "prometheus", CoreEndpoints.PrometheusPort);
+        if (backend is null) problems.Add(CoreEndpoints.Missing(env, core, "the backend (a service running the ktrdr image)"));
+        if (prometheus is null) problems.Add(CoreEndpoints.Missing(env, core, "Prometheus (a service running the prometheus image)"));
+        var workers = ExpectedWorkerReader.Read(env, sources, tag, problems);
+        var dashboards = DashboardExpectations.Read(sources, problems);
+        if (problems.Count > 0) throw new InvalidInputException(problems);
+
+        return new VerifyPlan
+        {
+            Environment = env.Name,
+            Backend = backend!,
+            Workers = workers,
+            Prometheus = prometheus!,
+            Targets = ScrapeConfigGenerator.Jobs(env, sources)
+                .SelectMany(job => job.Targets.Select(t => new ExpectedTarget(job.Name, t.Address))).ToList(),
+            Queries = dashboards.Queries,
+            Grafana = CoreEndpoints.Url(env, sources, core, "grafana", CoreEndpoints.GrafanaPort) is { } grafana
+                ? Component<GrafanaPlan>.Deployed(new GrafanaPlan(grafana, dashboards.DatasourceUids, dashboards.Dashboards, grafanaLogin))
+                : Component<GrafanaPlan>.NotDeployedIn(env.Name),
+            Jaeger = CoreEndpoints.Url(env, sources, core, "jaeger", CoreEndpoints.JaegerPort) is { } jaeger
+                ? Component<JaegerPlan>.Deployed(new JaegerPlan(jaeger))
+                : Component<JaegerPlan>.NotDeployedIn(env.Name),
+            HostMap = HostMap(env),
+            Deadline = deadline,
+        };
+    }
+
+    /// <summary>Every node's host name → its connect address, for the nodes that have one (the lab).</summary>
+    public static IReadOnlyDictionary<string, string> HostMap(EnvironmentTopology env)
+    {
+        var map = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var node in env.Nodes.Where(n => n.Address is not null)) map[node.Host] = node.Address!;
+        return map;
+    }
+}

@@ -1,0 +1,23 @@
+namespace Ktrdr.Deploy.Verification.Checks;
+
+/// <summary>Every check a plan calls for, in report order.</summary>
+public static class CheckCatalog
+{
+    public static IReadOnlyList<IVerifyCheck> For(VerifyPlan plan)
+    {
+        var checks = new List<IVerifyCheck>
+        {
+            new BackendHealthCheck(plan.Backend),
+            new WorkerRegistrationCheck(plan.Backend, plan.Workers),
+        };
+        checks.AddRange(plan.Workers.Select(w => new WorkerHealthCheck(w)));
+        checks.Add(new PrometheusReadyCheck(plan.Prometheus));
+        checks.Add(new PrometheusTargetsCheck(plan.Prometheus, plan.Targets));
+        checks.AddRange(plan.Queries.Select(q => new DashboardQueryCheck(plan.Prometheus, q)));
+        checks.AddRange(plan.Grafana.Plan is { } grafana
+            ? [new GrafanaHealthCheck(grafana), new GrafanaDatasourcesCheck(grafana), new GrafanaDashboardsCheck(grafana)]
+            : [new SkippedCheck("grafana", plan.Grafana.SkipReason!)]);
+        checks.Add(plan.Jaeger.Plan is { } jaeger ? new JaegerServicesCheck(jaeger) : new SkippedCheck("jaeger", plan.Jaeger.SkipReason!));
+        return checks;
+    }
+}

@@ -1,0 +1,24 @@
+using System.Text.Json.Nodes;
+
+namespace Ktrdr.Deploy.Verification.Evaluation;
+
+/// <summary>One of Prometheus' active targets (GET /api/v1/targets → data.activeTargets[]).</summary>
+public sealed record ActiveTarget(string Job, string Instance, string Health, string LastError, string ScrapeUrl)
+{
+    public static IReadOnlyList<ActiveTarget> ParseList(JsonNode? json)
+    {
+        const string what = "GET /api/v1/targets";
+        var data = JsonShape.Object(JsonShape.Object(json, what)["data"], $"{what} data");
+        return JsonShape.Array(data["activeTargets"], $"{what} data.activeTargets").Select((item, i) =>
+        {
+            var at = $"{what} data.activeTargets[{i}]";
+            var labels = JsonShape.Object(JsonShape.Object(item, at)["labels"], $"{at}.labels");
+            return new ActiveTarget(
+                JsonShape.String(labels, "job", $"{at}.labels"),
+                JsonShape.String(labels, "instance", $"{at}.labels"),
+                JsonShape.String(item, "health", at),
+                JsonShape.OptionalString(item, "lastError") ?? "",
+                JsonShape.OptionalString(item, "scrapeUrl") ?? "");
+        }).ToList();
+    }
+}

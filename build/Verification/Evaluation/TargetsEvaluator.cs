@@ -1,0 +1,48 @@
+namespace Ktrdr.Deploy.Verification.Evaluation;
+
+/// <summary>
+/// Compares Prometheus' active targets with the generated prometheus.yml: every expected (job, instance) present and
+/// up, nothing else scraped. A DOWN target quotes Prometheus' own error and points at the usual cause, a port that
+/// differs from the one the container listens on.
+/// </summary>
+public static class TargetsEvaluator
+{
+    public static IReadOnlyList<CheckOutcome> Evaluate(IReadOnlyList<ExpectedTarget> expected, IReadOnlyList<ActiveTarget> active)
+    {
+        var outcomes = new List<CheckOutcome>();
+        foreach (var target in expected)
+        {
+            var found = active.FirstOrDefault(a => a.Job == target.Job && a.Instance == target.Instance);
+            outcomes.Add(found is null ? Missing(target, active) : Health(target, found));
+        }
+        outcomes.AddRange(active.Where(a => !expected.Any(e => e.Job == a.Job && e.Instance == a.Instance)).Select(Unexpected));
+        return outcomes;
+    }
+
+    private static CheckOutcome Health(ExpectedTarget target, ActiveTarget found) => found.Health switch
+    {
+        "up" => CheckOutcome.Pass(target.ToString(), $"up ({found.ScrapeUrl})"),
+        "down" => CheckOutcome.Fail(target.ToString(), $"DOWN: {found.LastError}",
+            $"Prometheus says \"{found.LastError}\": compare port {Port(target.Instance)} with the port the container listens on " +
+            "(its uvicorn --port and the compose ports mapping) and check that the service runs on that node"),
+        _ => CheckOutcome.Fail(target.ToString(), $"health {found.Health}: not scraped yet",
+            "Prometheus has not scraped it since it (re)loaded its configuration; it scrapes every 15 s"),
+    };
+
+    private static CheckOutcome Missing(ExpectedTarget target, IReadOnlyList<ActiveTarget> active)
+    {
+        var sameJob = active.Where(a => a.Job == target.Job).Select(a => a.Instance).ToList();
+        var detail = sameJob.Count > 0
+            ? $"not among Prometheus' active targets; job {target.Job} scrapes {string.Join(", ", sameJob)} instead"
+            : $"not among Prometheus' active targets; there is no job {target.Job}";
+        return CheckOutcome.Fail(target.ToString(), detail,
+            $"the prometheus.yml on the core node is not the one RenderConfigs generates (port {Port(target.Instance)} expected): " +
+            "redeploy core, or reload Prometheus (POST /-/reload)");
+    }
+
+    private static CheckOutcome Unexpected(ActiveTarget target) =>
+        CheckOutcome.Fail($"{target.Job} {target.Instance}", $"scraped by Prometheus but not in the topology (health {target.Health})",
+            "the prometheus.yml on the core node is not the one RenderConfigs generates: redeploy core so both agree");
+
+    private static string Port(string instance) => instance[(instance.LastIndexOf(':') + 1)..];
+}

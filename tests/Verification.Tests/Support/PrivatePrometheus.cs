@@ -1,0 +1,86 @@
+using System.Diagnostics;
+using System.Text;
+using Standin.Tests.Support;
+
+namespace Verification.Tests.Support;
+
+/// <summary>A scrape job of the test Prometheus: job name and "host:port" targets, scraped at /metrics/ like the generated prometheus.yml.</summary>
+public sealed record TestScrapeJob(string Name, IReadOnlyList<string> Targets);
+
+/// <summary>
+/// A real Prometheus (Debian's /usr/bin/prometheus) on a free loopback port, scraping every second, with its
+/// database in a temporary folder that is removed afterwards.
+/// </summary>
+public sealed class PrivatePrometheus : IAsyncDisposable
+{
+    public const string Binary = "/usr/bin/prometheus";
+
+    private readonly Process process;
+    private readonly string directory;
+    private readonly StringBuilder log = new();
+
+    private PrivatePrometheus(string directory, int port, IReadOnlyList<TestScrapeJob> jobs)
+    {
+        this.directory = directory;
+        Port = port;
+        File.WriteAllText(Path.Combine(directory, "prometheus.yml"), Config(jobs));
+        var start = new ProcessStartInfo(Binary) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in new[]
+                 {
+                     $"--config.file={Path.Combine(directory, "prometheus.yml")}", $"--storage.tsdb.path={Path.Combine(directory, "data")}",
+                     $"--web.listen-address=127.0.0.1:{port}", "--log.level=warn",
+                 })
+            start.ArgumentList.Add(arg);
+        process = Process.Start(start)!;
+        process.OutputDataReceived += (_, e) => Append(e.Data);
+        process.ErrorDataReceived += (_, e) => Append(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+    }
+
+    public int Port { get; }
+
+    public Uri BaseAddress => new($"http://127.0.0.1:{Port}");
+
+    public string Log { get { lock (log) return log.ToString(); } }
+
+    public static async Task<PrivatePrometheus> StartAsync(IReadOnlyList<TestScrapeJob> jobs)
+    {
+        Assert.True(File.Exists(Binary),
+            $"Prometheus is not installed ({Binary} is missing); install it with: apt-get update && apt-get install -y --no-install-recommends prometheus");
+        var prometheus = new PrivatePrometheus(Directory.CreateTempSubdirectory("verify-prometheus-").FullName, FreePort.Next(), jobs);
+        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        await Eventually.TrueAsync(async () =>
+        {
+            if (prometheus.process.HasExited) Assert.Fail($"prometheus exited ({prometheus.process.ExitCode}): {prometheus.Log}");
+            try { return (await client.GetAsync(new Uri(prometheus.BaseAddress, "/-/ready"))).IsSuccessStatusCode; }
+            catch (HttpRequestException) { return false; }
+        }, "Prometheus to be ready");
+        return prometheus;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill();
+            await process.WaitForExitAsync();
+        }
+        process.Dispose();
+        Directory.Delete(directory, recursive: true);
+    }
+
+    private static string Config(IReadOnlyList<TestScrapeJob> jobs)
+    {
+        var yml = new StringBuilder("global:\n  scrape_interval: 1s\n  scrape_timeout: 1s\n  evaluation_interval: 1s\nscrape_configs:\n");
+        foreach (var job in jobs)
+            yml.Append($"  - job_name: {job.Name}\n    metrics_path: /metrics/\n    static_configs:\n      - targets: [{string.Join(", ", job.Targets.Select(t => $"'{t}'"))}]\n");
+        return yml.ToString();
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null) return;
+        lock (log) log.AppendLine(line);
+    }
+}
