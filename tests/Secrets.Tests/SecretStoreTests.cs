@@ -35,7 +35,8 @@ public sealed class SecretStoreTests : IDisposable
         Assert.Equal("JWT_SECRET is shorter than 32 characters", failure.Problem);
         Assert.Equal($"env:{variable}", failure.Reference);
         Assert.DoesNotContain(shortSecret, error.Message);
-        Assert.DoesNotContain("31", error.Message);
+        Assert.DoesNotContain("31 char", error.Message);
+        Assert.DoesNotContain(" 31", error.Message);
     }
 
     [Fact]

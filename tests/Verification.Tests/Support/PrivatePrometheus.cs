@@ -72,7 +72,7 @@ public sealed class PrivatePrometheus : IAsyncDisposable
 
     private static string Config(IReadOnlyList<TestScrapeJob> jobs)
     {
-        var yml = new StringBuilder("global:\n  scrape_interval: 1s\n  scrape_timeout: 1s\n  evaluation_interval: 1s\nscrape_configs:\n");
+        var yml = new StringBuilder("global:\n  scrape_interval: 2s\n  scrape_timeout: 2s\n  evaluation_interval: 1s\nscrape_configs:\n");
         foreach (var job in jobs)
             yml.Append($"  - job_name: {job.Name}\n    metrics_path: /metrics/\n    static_configs:\n      - targets: [{string.Join(", ", job.Targets.Select(t => $"'{t}'"))}]\n");
         return yml.ToString();
