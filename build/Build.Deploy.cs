@@ -1,4 +1,8 @@
 using BuildEngine;
+using Ktrdr.Build.Support;
+using Ktrdr.Deploy.Rollout.Deploy;
+using Ktrdr.Deploy.Topology;
+using Serilog;
 
 namespace Ktrdr.Build;
 
@@ -6,61 +10,88 @@ namespace Ktrdr.Build;
 /// The rollout graph. Deploy targets depend on what they ship (rendered bundles) and are ordered after what they
 /// need running first (images pushed, shared tree laid out, core before workers before gpu), so
 /// <c>./build.sh DeployWorkers --target-node workers-b</c> touches only that node while <c>Rollout</c> runs it all.
-/// Targets whose implementation has not landed yet fail with a message naming the issue that brings them;
-/// <c>--plan</c> and <c>--help</c> show the whole graph already.
+/// Every node of a target is checked (pre-flight) before any is touched; then the nodes deploy in parallel.
 /// </summary>
 partial class Build
 {
-    bool IsLab => Environment.Equals("lab", StringComparison.OrdinalIgnoreCase);
+    [Parameter("Deploy even when a node's bundle and images are unchanged (e.g. after rotating a secret)")]
+    readonly bool Force;
 
-    Target Restore => _ => _
-        .Description("Restore what image builds need: the stand-in's packages (lab) or the KTRDR checkout given by --ktrdr-root")
-        .Executes(() => NotYet(nameof(Restore), 4));
+    [Parameter("Print, per node, what the Deploy targets would run, without connecting to any node")]
+    readonly bool DryRun;
 
-    Target BuildImages => _ => _
-        .Description("Build the backend/worker images tagged sha-<git> and the version, with OCI labels; unchanged inputs are not rebuilt")
-        .DependsOn(Restore)
-        .Uses(() => Tag)
-        .Executes(() => NotYet(nameof(BuildImages), 4));
-
-    Target PushGhcr => _ => _
-        .Description("Push images to the environment's registry (ghcr.io/<owner>, or the lab registry) and print their digests")
-        .DependsOn(BuildImages, LabUp)
-        .Uses(() => Tag, () => Environment)
-        .Executes(() => NotYet(nameof(PushGhcr), 4));
-
-    Target SyncNfsLayout => _ => _
-        .Description("Create data/ results/ models/ db-backups/ on the shared tree with owner 999:1500, dirs 2775, files 664")
-        .DependsOn(LabUp)
-        .Uses(() => Environment)
-        .Executes(() => NotYet(nameof(SyncNfsLayout), 4));
+    [Parameter("How long a deploy waits for a node's containers to run and pass their health checks (default 3 min)")]
+    readonly TimeSpan DeployTimeout = TimeSpan.FromMinutes(3);
 
     Target DeployCore => _ => _
         .Description("Roll out the core stack (db, backend, prometheus, grafana, jaeger) to the core node")
         .DependsOn(RenderConfigs, LabUp)
         .After(PushGhcr, SyncNfsLayout)
-        .Uses(() => Environment, () => Tag)
-        .Executes(() => NotYet(nameof(DeployCore), 5));
+        .Uses(() => Environment, () => Tag, () => Force, () => DryRun, () => DeployTimeout)
+        .Executes(ct => DeployRoleAsync(NodeRole.Core, ct));
 
     Target DeployWorkers => _ => _
         .Description("Roll out the worker stacks to worker nodes (--target-node workers-b,workers-c or all), in parallel")
         .DependsOn(RenderConfigs, LabUp)
         .After(PushGhcr, SyncNfsLayout, DeployCore)
-        .Uses(() => Environment, () => TargetNode, () => Tag)
-        .Executes(() => NotYet(nameof(DeployWorkers), 5));
+        .Uses(() => Environment, () => TargetNode, () => Tag, () => Force, () => DryRun, () => DeployTimeout)
+        .Executes(ct => DeployRoleAsync(NodeRole.Workers, ct));
 
     Target DeployGpu => _ => _
         .Description("Roll out the GPU training worker to the gpu node (non-root SSH user)")
         .DependsOn(RenderConfigs, LabUp)
         .After(PushGhcr, SyncNfsLayout, DeployCore, DeployWorkers)
-        .Uses(() => Environment, () => Tag)
-        .Executes(() => NotYet(nameof(DeployGpu), 5));
+        .Uses(() => Environment, () => Tag, () => Force, () => DryRun, () => DeployTimeout)
+        .Executes(ct => DeployRoleAsync(NodeRole.Gpu, ct));
 
     Target Rollout => _ => _
         .Description("Everything, end to end: images, configs, shared tree, core, workers, gpu, then Verify")
         .DependsOn(PushGhcr, SyncNfsLayout, DeployCore, DeployWorkers, DeployGpu)
         .Triggers(Verify);
 
-    static void NotYet(string target, int issue) =>
-        throw new BuildFailedException($"{target} is not available yet: it arrives with issue #{issue}. ./build.sh --plan {target} shows what it will run.");
+    async Task DeployRoleAsync(NodeRole role, CancellationToken ct)
+    {
+        var env = WithRuntimeAddresses(LoadTopology());
+        var nodes = NodesWithRole(env, role);
+        if (nodes.Count == 0) return;
+
+        var bundles = nodes.ToDictionary(n => n.Name, n => NodeBundle.Load(Path.Combine(ArtifactsDirectory, "render"), env, n));
+        var secrets = await FetchSecretsAsync(env, bundles.Values.SelectMany(b => b.SecretNames).Concat(RegistrySecretName(env)).Distinct(), ct);
+        var login = PullLogin(env, secrets);
+        var requests = new List<NodeDeployRequest>();
+        foreach (var node in nodes)
+        {
+            var bundle = bundles[node.Name];
+            var desired = new DeployStamp(bundle.Hash, await ImageIdentitiesAsync(env, bundle, secrets, ct), []);
+            requests.Add(new NodeDeployRequest(node, bundle, desired, secrets.For(bundle.SecretNames), login, DeployTimeout, Force));
+        }
+        if (DryRun)
+        {
+            DeployPlanView.Print(requests);
+            return;
+        }
+
+        var connections = await Task.WhenAll(nodes.Select(n => ConnectAsync(n, ct)));
+        var preflights = await Task.WhenAll(nodes.Select((n, i) => NodeDeployer.PreflightAsync(connections[i], n, ct)));
+        if (preflights.Where(p => !p.Passed).ToList() is { Count: > 0 } failed)
+            throw new BuildFailedException("pre-flight failed, no node was touched:\n" +
+                                           string.Join("\n", failed.SelectMany(p => p.Failures.Select(f => $"  - {p.Node}: {f}"))));
+
+        var results = await Task.WhenAll(requests.Select((r, i) => NodeDeployer.DeployAsync(connections[i], r, preflights[i], ct)));
+        foreach (var result in results)
+            Log.Information("  {Node,-10} {Outcome,-9} {Detail}  {Elapsed}", result.Node, result.Outcome.ToString().ToLowerInvariant(),
+                result.Detail, Elapsed.Format(result.Elapsed));
+    }
+
+    /// <summary>
+    /// The nodes of <paramref name="role"/> that --target-node selects (all of them without it). Names are checked against
+    /// every node, so a typo lists the valid ones; a selection without a node of this role makes the target a no-op.
+    /// </summary>
+    IReadOnlyList<NodeSpec> NodesWithRole(EnvironmentTopology env, NodeRole role)
+    {
+        var selected = SelectNodes(env).Where(n => n.Role == role).ToList();
+        if (selected.Count == 0)
+            Log.Information("No {Role} node selected by --target-node {Nodes}: nothing to do", role.ToString().ToLowerInvariant(), string.Join(",", TargetNode));
+        return selected;
+    }
 }

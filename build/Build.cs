@@ -1,4 +1,10 @@
 using BuildEngine;
+using Ktrdr.Deploy.Commands.Output;
+using Ktrdr.Deploy.Images;
+using Ktrdr.Deploy.Lab;
+using Ktrdr.Deploy.Remote;
+using Ktrdr.Deploy.Secrets;
+using Ktrdr.Deploy.Topology;
 
 namespace Ktrdr.Build;
 
@@ -18,6 +24,13 @@ partial class Build : NukeBuild
 
     protected override string? EnvironmentVariablePrefix => "KTRDR";
 
+    /// <summary>The layers' exceptions say what is wrong and what to do: they are reported as messages, never as bugs.</summary>
+    protected override IReadOnlyCollection<Type> ExpectedFailures =>
+    [
+        typeof(InvalidInputException), typeof(LabException), typeof(ImageException), typeof(RemoteException),
+        typeof(SecretsUnavailableException), typeof(UnexpectedOutputException),
+    ];
+
     [Parameter("Environment to act on: a folder under deploy/environments (lab, homelab, local)")]
     readonly string Environment = "lab";
 
@@ -29,4 +42,6 @@ partial class Build : NukeBuild
 
     [Parameter("Deploy tree to read (default: this repository's deploy/)")]
     readonly string? DeployRoot;
+
+    bool IsLab => Environment.Equals("lab", StringComparison.OrdinalIgnoreCase);
 }

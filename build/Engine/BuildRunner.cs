@@ -45,7 +45,7 @@ public static class BuildRunner
                 return ExitCodes.Success;
             }
 
-            return await BuildSession.ExecuteAsync(plan, root, line.Verbosity, output, github, context.CancellationToken);
+            return await BuildSession.ExecuteAsync(plan, root, line.Verbosity, output, github, context.CancellationToken, build.ExpectedFailures);
         }
         catch (UsageException exception)
         {

@@ -8,7 +8,7 @@ public static class BuildSession
 {
     public static async Task<int> ExecuteAsync(
         ExecutionPlan plan, AbsolutePath root, Verbosity verbosity, TextWriter output, GitHubActions github,
-        CancellationToken cancellation)
+        CancellationToken cancellation, IReadOnlyCollection<Type>? expectedFailures = null)
     {
         var invoked = plan.Targets.Where(t => t.Reason == PlanReason.Invoked).Select(t => t.Target.Name);
         var logFile = BuildLogging.LogFilePath(root, DateTime.Now, invoked);
@@ -18,7 +18,7 @@ public static class BuildSession
         {
             Log.Debug("Root {Root}; log file {LogFile}", root, logFile);
             var clock = Stopwatch.StartNew();
-            var results = await new TargetExecutor(github, verbosity == Verbosity.Verbose, cancellation).RunAsync(plan);
+            var results = await new TargetExecutor(github, verbosity == Verbosity.Verbose, cancellation, expectedFailures).RunAsync(plan);
             var exitCode = ExitCodes.For(results, cancellation.IsCancellationRequested);
             Log.Information("Build finished with exit code {ExitCode}; log: {LogFile}", exitCode, logFile);
             SummaryWriter.Write(output, results, clock.Elapsed, exitCode);

@@ -21,6 +21,13 @@ public static class ErrorText
 
     public static string FirstLine(string text) => text.Split('\n', 2)[0].TrimEnd('\r');
 
-    /// <summary>True when the failure is an expected one (<see cref="BuildFailedException"/>), not a bug.</summary>
-    public static bool IsExpected(Exception exception) => Unwrap(exception) is BuildFailedException;
+    /// <summary>
+    /// True when the failure is an expected one, not a bug: a <see cref="BuildFailedException"/> or an exception of a
+    /// type the build declared as written for a person (<see cref="NukeBuild.ExpectedFailures"/>); no stack trace then.
+    /// </summary>
+    public static bool IsExpected(Exception exception, IReadOnlyCollection<Type>? expected = null)
+    {
+        var actual = Unwrap(exception);
+        return actual is BuildFailedException || (expected ?? []).Any(type => type.IsInstanceOfType(actual));
+    }
 }

@@ -21,6 +21,12 @@ public abstract class NukeBuild
 
     internal string? Prefix => EnvironmentVariablePrefix;
 
+    /// <summary>
+    /// Exception types whose messages are written for a person (file, field, what to do): a target failing with one
+    /// reports its message alone, like a <see cref="BuildFailedException"/>, never as a bug with a stack trace.
+    /// </summary>
+    protected internal virtual IReadOnlyCollection<Type> ExpectedFailures => [];
+
     internal void Initialize(AbsolutePath root, CancellationToken cancellation, bool isServerBuild)
     {
         RootDirectory = root;

@@ -8,7 +8,7 @@ namespace BuildEngine;
 /// ProceedAfterFailure; a target with AssuredAfterFailure runs regardless. A target whose dependency failed or did
 /// not run does not run either. OnlyWhenDynamic is evaluated just before a target starts.
 /// </summary>
-public sealed class TargetExecutor(GitHubActions github, bool verbose, CancellationToken cancellation)
+public sealed class TargetExecutor(GitHubActions github, bool verbose, CancellationToken cancellation, IReadOnlyCollection<Type>? expectedFailures = null)
 {
     public async Task<IReadOnlyList<TargetResult>> RunAsync(ExecutionPlan plan)
     {
@@ -89,7 +89,7 @@ public sealed class TargetExecutor(GitHubActions github, bool verbose, Cancellat
         var message = cancelled ? "cancelled" : ErrorText.Message(exception);
         var actual = ErrorText.Unwrap(exception);
         Log.Error(actual, "{Target} failed after {Duration}: {Message}", target.Name, Elapsed.Format(elapsed), message);
-        if (!cancelled && !ErrorText.IsExpected(actual) && !verbose)
+        if (!cancelled && !ErrorText.IsExpected(actual, expectedFailures) && !verbose)
             Log.Information("({Type} - run with --verbosity verbose to see the stack trace)", actual.GetType().Name);
         return message;
     }

@@ -12,8 +12,10 @@ public interface ICommandExecutor : IAsyncDisposable
     /// <summary>
     /// After success <paramref name="remoteDirectory"/> holds exactly the local directory's content (file modes kept)
     /// and its previous content is at <c>remoteDirectory.previous</c>; on failure it is untouched.
+    /// With <paramref name="elevate"/> the directory moves (staging, swap, clean-up) run through sudo, for a user who owns
+    /// the deploy directory but not its parent (the GPU VM's /opt); the files themselves are still written as the user.
     /// </summary>
-    Task UploadDirectoryAsync(string localDirectory, string remoteDirectory, CancellationToken ct);
+    Task UploadDirectoryAsync(string localDirectory, string remoteDirectory, CancellationToken ct, bool elevate = false);
 
     /// <summary>The file's text, or null when it does not exist.</summary>
     Task<string?> ReadFileAsync(string remotePath, CancellationToken ct);

@@ -55,6 +55,10 @@ public static class DockerCommands
 
     public static RemoteCommand Pull(string image) => new($"docker pull --quiet {Quote(image)}", $"pull {image}");
 
+    /// <summary>Pulls the image only when the node does not have it yet.</summary>
+    public static RemoteCommand PullIfMissing(string image) =>
+        new($"docker image inspect {Quote(image)} >/dev/null 2>&1 || docker pull --quiet {Quote(image)} >/dev/null", $"make sure {image} is present");
+
     /// <summary>Every registry digest the local image has, one <c>repository@sha256:...</c> per line (none if never pulled or pushed).</summary>
     public static RemoteCommand ImageDigest(string image) => new(
         $"docker image inspect --format '{{{{range .RepoDigests}}}}{{{{println .}}}}{{{{end}}}}' {Quote(image)}",

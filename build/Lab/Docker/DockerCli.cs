@@ -14,13 +14,17 @@ public sealed record DockerResult(int ExitCode, string Output, string Error)
 }
 
 /// <summary>
-/// Runs the docker client against one daemon (DOCKER_HOST when given). The one place the lab acts on Docker.
-/// Secrets only ever travel on standard input; the arguments are safe to show in an error.
+/// Runs the docker client against one daemon (DOCKER_HOST when given). The one place the lab and the image targets
+/// act on Docker. Secrets only ever travel on standard input; the arguments are safe to show in an error.
+/// <paramref name="config"/> is a DOCKER_CONFIG directory (a throw-away one holds a registry login for one push).
 /// </summary>
-public sealed class DockerCli(string? host)
+public sealed class DockerCli(string? host, string? config = null)
 {
     /// <summary>DOCKER_HOST, or null for the default daemon.</summary>
     public string? Host => host;
+
+    /// <summary>The same daemon, with the client reading its login from <paramref name="directory"/> (DOCKER_CONFIG).</summary>
+    public DockerCli WithConfig(string directory) => new(host, directory);
 
     /// <summary>Runs docker; a non-zero exit is a result.</summary>
     public async Task<DockerResult> TryAsync(IReadOnlyList<string> args, CancellationToken ct, string? standardInput = null)
@@ -75,6 +79,7 @@ public sealed class DockerCli(string? host)
             // the legacy builder: Debian's dockerd 20.10, and a client that may have no buildx
             var environment = new Dictionary<string, string?> { ["DOCKER_BUILDKIT"] = "0", ["DOCKER_CLI_HINTS"] = "false" };
             if (host is not null) environment["DOCKER_HOST"] = host;
+            if (config is not null) environment["DOCKER_CONFIG"] = config;
             return environment;
         }
     }

@@ -20,7 +20,9 @@ public static class DockerArgs
     [
         .. Run(plan, node.Container, node.Ip, node.DnsName),
         "--init",
-        "--cap-add", "SYS_ADMIN", "--cap-add", "NET_ADMIN",
+        // SYS_PTRACE: without it `docker exec` into the node's own containers fails (runc: "error executing setns
+        // process"), and with it every compose healthcheck, which Docker runs through exec
+        "--cap-add", "SYS_ADMIN", "--cap-add", "NET_ADMIN", "--cap-add", "SYS_PTRACE",
         "--security-opt", "seccomp=unconfined", "--security-opt", "apparmor=unconfined",
         "-v", "/sys/fs/cgroup:/sys/fs/cgroup:rw",
         "-v", $"{node.DockerVolume}:/var/lib/docker",

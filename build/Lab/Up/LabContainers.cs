@@ -27,16 +27,17 @@ public static class LabContainers
 
     public static async Task<string?> EnsureContainersAsync(DockerCli docker, IReadOnlyList<ContainerSpec> specs, string label, CancellationToken ct)
     {
-        var listing = await docker.RunAsync(["ps", "--all", "--filter", $"label={label}", "--format", "{{.Names}}\t{{.Image}}\t{{.State}}"], ct);
-        var current = listing.Lines.Select(l => l.Split('\t')).Where(f => f.Length == 3).ToDictionary(f => f[0], f => (Image: f[1], State: f[2]));
+        var listing = await docker.RunAsync(["ps", "--all", "--filter", $"label={label}", "--format",
+            $"{{{{.Names}}}}\t{{{{.Image}}}}\t{{{{.State}}}}\t{{{{.Label \"{ContainerSpec.SpecLabel}\"}}}}"], ct);
+        var current = listing.Lines.Select(l => l.Split('\t')).Where(f => f.Length == 4).ToDictionary(f => f[0], f => (Image: f[1], State: f[2], Spec: f[3]));
         var actions = await Task.WhenAll(specs.Select(spec => EnsureOneAsync(docker, spec, current.TryGetValue(spec.Name, out var c) ? c : null, ct)));
         var changes = actions.OfType<string>().ToList();
         return changes.Count == 0 ? null : string.Join("; ", changes);
     }
 
-    private static async Task<string?> EnsureOneAsync(DockerCli docker, ContainerSpec spec, (string Image, string State)? current, CancellationToken ct)
+    private static async Task<string?> EnsureOneAsync(DockerCli docker, ContainerSpec spec, (string Image, string State, string Spec)? current, CancellationToken ct)
     {
-        if (current is { } c && c.Image == spec.Image)
+        if (current is { } c && c.Image == spec.Image && c.Spec == spec.SpecHash)
         {
             if (c.State == "running") return null;
             await docker.RunAsync(["start", spec.Name], ct);
@@ -45,10 +46,11 @@ public static class LabContainers
         var replaced = current is not null;
         if (replaced)
         {
-            Log.Information("  {Container} runs {Old}, the lab's image is now {New}: replacing it", spec.Name, current!.Value.Image, spec.Image);
+            Log.Information("  {Container} was made from {Old} with settings {OldSpec}; the lab's are now {New} with {NewSpec}: replacing it",
+                spec.Name, current!.Value.Image, current.Value.Spec, spec.Image, spec.SpecHash);
             await docker.RunAsync(["rm", "--force", spec.Name], ct);
         }
-        await docker.RunAsync(spec.RunArguments, ct);
+        await docker.RunAsync(spec.LabelledRunArguments, ct);
         return replaced ? $"replaced {spec.Name}" : $"created {spec.Name}";
     }
 }

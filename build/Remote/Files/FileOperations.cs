@@ -20,20 +20,20 @@ internal sealed class FileOperations(string target, Func<RemoteCommand, Cancella
         await RunRequiredAsync(FileScripts.Write(TargetPath.Normalize(path, "file"), content, (UnixFileMode)mode), ct);
     }
 
-    public async Task UploadDirectoryAsync(string localDirectory, string directory, IFileStager stager, CancellationToken ct)
+    public async Task UploadDirectoryAsync(string localDirectory, string directory, IFileStager stager, CancellationToken ct, bool elevate = false)
     {
         directory = TargetPath.Normalize(directory, "directory");
         var tree = LocalTree.Read(localDirectory);
         var incoming = TargetPath.Incoming(directory);
-        await RunRequiredAsync(FileScripts.PrepareIncoming(incoming), ct);
+        await RunRequiredAsync(FileScripts.PrepareIncoming(incoming) with { Sudo = elevate }, ct);
         try
         {
             await StageAsync(tree, incoming, stager, ct);
-            await RunRequiredAsync(FileScripts.Swap(directory, incoming, tree.RootMode), ct);
+            await RunRequiredAsync(FileScripts.Swap(directory, incoming, tree.RootMode) with { Sudo = elevate }, ct);
         }
         catch (Exception failure)
         {
-            var discarded = await TryDiscardAsync(incoming);
+            var discarded = await TryDiscardAsync(incoming, elevate);
             if (failure is OperationCanceledException or RemoteException)
             {
                 throw;
@@ -46,11 +46,11 @@ internal sealed class FileOperations(string target, Func<RemoteCommand, Cancella
         }
     }
 
-    private async Task<bool> TryDiscardAsync(string incoming)
+    private async Task<bool> TryDiscardAsync(string incoming, bool elevate)
     {
         try
         {
-            return (await run(FileScripts.Discard(incoming), CancellationToken.None)).Succeeded;
+            return (await run(FileScripts.Discard(incoming) with { Sudo = elevate }, CancellationToken.None)).Succeeded;
         }
         catch (Exception)
         {

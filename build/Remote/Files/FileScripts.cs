@@ -21,8 +21,10 @@ internal static class FileScripts
         StandardInput = content,
     };
 
+    /// <summary>Under sudo the staging directory is handed to the user who ran sudo, who then writes the files into it.</summary>
     public static RemoteCommand PrepareIncoming(string incoming) => new(
-        $"set -e; i={Quote(incoming)}; mkdir -p -- \"$(dirname -- \"$i\")\"; rm -rf -- \"$i\"; mkdir -m 700 -- \"$i\"",
+        $"set -e; i={Quote(incoming)}; mkdir -p -- \"$(dirname -- \"$i\")\"; rm -rf -- \"$i\"; mkdir -m 700 -- \"$i\"; " +
+        "[ -z \"${SUDO_USER:-}\" ] || chown -- \"$SUDO_USER\" \"$i\"",
         $"prepare {incoming}");
 
     public static RemoteCommand Discard(string incoming) => new($"rm -rf -- {Quote(incoming)}", $"remove {incoming}");

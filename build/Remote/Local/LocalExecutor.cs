@@ -25,8 +25,8 @@ public sealed class LocalExecutor : ICommandExecutor
     public Task<CommandResult> RunAsync(RemoteCommand command, CancellationToken ct) =>
         ExecutionPolicy.RunAsync($"'{Target}' (this machine)", _user, command, RunProcessAsync, ct);
 
-    public Task UploadDirectoryAsync(string localDirectory, string remoteDirectory, CancellationToken ct) =>
-        _files.UploadDirectoryAsync(localDirectory, remoteDirectory, new LocalStager(), ct);
+    public Task UploadDirectoryAsync(string localDirectory, string remoteDirectory, CancellationToken ct, bool elevate = false) =>
+        _files.UploadDirectoryAsync(localDirectory, remoteDirectory, new LocalStager(), ct, elevate);
 
     public Task<string?> ReadFileAsync(string remotePath, CancellationToken ct) => _files.ReadFileAsync(remotePath, ct);
 

@@ -47,8 +47,8 @@ public sealed class SshExecutor : ICommandExecutor
     public Task<CommandResult> RunAsync(RemoteCommand command, CancellationToken ct) =>
         ExecutionPolicy.RunAsync(_target.ToString(), _target.User, command, (wrapped, token) => RunOnChannelAsync(command, wrapped, token), ct);
 
-    public async Task UploadDirectoryAsync(string localDirectory, string remoteDirectory, CancellationToken ct) =>
-        await _files.UploadDirectoryAsync(localDirectory, remoteDirectory, new SftpStager(await SftpAsync(ct)), ct);
+    public async Task UploadDirectoryAsync(string localDirectory, string remoteDirectory, CancellationToken ct, bool elevate = false) =>
+        await _files.UploadDirectoryAsync(localDirectory, remoteDirectory, new SftpStager(await SftpAsync(ct)), ct, elevate);
 
     public Task<string?> ReadFileAsync(string remotePath, CancellationToken ct) => _files.ReadFileAsync(remotePath, ct);
 

@@ -27,7 +27,7 @@ public sealed class LabSecretsTests : IDisposable
     public void Values_have_the_shape_each_consumer_needs()
     {
         LabSecrets.Ensure(Paths, Declared);
-        Assert.Equal("ktrdr", Value("DB_USER"));
+        Assert.Matches("^ktrdr_[0-9a-f]{6}$", Value("DB_USER"));
         Assert.Matches("^[A-Za-z0-9]{64}$", Value("JWT_SECRET"));
         Assert.Matches("^[A-Za-z0-9]{32}$", Value("DB_PASSWORD"));
         Assert.Matches("^[A-Za-z0-9]{32}$", Value("GHCR_TOKEN"));

@@ -1,0 +1,88 @@
+using System.Diagnostics;
+using CliWrap;
+using CliWrap.Buffered;
+using Ktrdr.Deploy.Lab;
+using Ktrdr.Deploy.Lab.Docker;
+
+namespace Ktrdr.Deploy.Images;
+
+/// <summary>One image after BuildImages: its tags, whether it was built now, its id and size.</summary>
+public sealed record BuiltImage(ImageRecipe Recipe, IReadOnlyList<string> Tags, bool Built, string Id, long SizeBytes, TimeSpan Duration)
+{
+    public string Status => Built ? "built" : "up to date";
+}
+
+/// <summary>
+/// Builds an image unless one with the same inputs hash already carries the tag (then it only adds missing tags).
+/// Contexts that need preparing (a .NET publish) are made under <paramref name="workDirectory"/>, and only when a
+/// build is needed.
+/// </summary>
+[System.Runtime.Versioning.SupportedOSPlatform("linux")]
+public sealed class ImageBuilder(DockerCli docker, string workDirectory)
+{
+    public async Task<BuiltImage> EnsureAsync(ImageRecipe recipe, BuildSettings settings, CancellationToken ct)
+    {
+        var watch = Stopwatch.StartNew();
+        var dockerfileText = await File.ReadAllTextAsync(recipe.Dockerfile, ct);
+        var labels = ImageCommands.Labels(settings);
+        var arguments = ImageCommands.Arguments(settings, ImageCommands.WantsBaseImage(dockerfileText));
+        var hash = InputsHash.Compute(recipe, arguments, labels);
+        var tags = ImagePlanner.Tags(settings);
+
+        var existing = await InspectAsync(recipe.Local(settings.Tag), ct);
+        var built = existing?.Inputs != hash;
+        if (built)
+        {
+            var context = await PrepareContextAsync(recipe, ct);
+            await RunAsync(ImageCommands.Build(recipe, context, tags, labels, arguments, hash, dockerfileText), ct);
+        }
+        else
+            foreach (var tag in tags.Skip(1))
+                await RunAsync(["tag", recipe.Local(settings.Tag), recipe.Local(tag)], ct);
+
+        var image = await InspectAsync(recipe.Local(settings.Tag), ct)
+                    ?? throw new ImageException($"docker build reported success but {recipe.Local(settings.Tag)} does not exist on {docker}");
+        return new BuiltImage(recipe, tags, built, image.Id, image.Size, watch.Elapsed);
+    }
+
+    private sealed record LocalImage(string Inputs, string Id, long Size);
+
+    private async Task<LocalImage?> InspectAsync(string reference, CancellationToken ct)
+    {
+        var result = await docker.TryAsync(ImageCommands.InspectInputs(reference), ct);
+        if (!result.Succeeded) return null;
+        var parts = result.Output.Trim().Split('|');
+        return new LocalImage(parts[0] == "<no value>" ? "" : parts[0], parts[1], long.TryParse(parts[2], out var size) ? size : 0);
+    }
+
+    /// <summary>The directory docker builds from: the folder, the checkout, or a staging copy holding the published app.</summary>
+    private async Task<string> PrepareContextAsync(ImageRecipe recipe, CancellationToken ct)
+    {
+        if (recipe.Kind != ContextKind.DotnetPublish) return recipe.Kind == ContextKind.Checkout ? recipe.Source : recipe.Folder;
+
+        var context = Path.Combine(workDirectory, recipe.Key);
+        if (Directory.Exists(context)) Directory.Delete(context, recursive: true);
+        var sourceFolder = Path.GetRelativePath(recipe.Folder, recipe.Source).Split('/')[0];
+        foreach (var file in InputsHash.Files(recipe.Folder).Where(f => f.Split('/')[0] != sourceFolder))
+        {
+            var target = Path.Combine(context, file);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(Path.Combine(recipe.Folder, file), target);
+        }
+        var publish = await Cli.Wrap("dotnet")
+            .WithArguments(["publish", recipe.Source, "-c", "Release", "-r", "linux-x64", "--self-contained",
+                "-p:PublishSingleFile=true", "-o", Path.Combine(context, "app"), "--nologo", "-v", "quiet"])
+            .WithEnvironmentVariables(new Dictionary<string, string?> { ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1", ["DOTNET_NOLOGO"] = "1" })
+            .WithValidation(CommandResultValidation.None).ExecuteBufferedAsync(ct);
+        if (publish.ExitCode != 0)
+            throw new ImageException($"dotnet publish {recipe.Source} failed (exit {publish.ExitCode}):\n  " +
+                                     string.Join("\n  ", (publish.StandardOutput + publish.StandardError).Trim().Split('\n').TakeLast(15)));
+        return context;
+    }
+
+    private async Task RunAsync(IReadOnlyList<string> args, CancellationToken ct)
+    {
+        try { await docker.RunAsync(args, ct); }
+        catch (LabException e) { throw new ImageException(e.Message, e); }
+    }
+}

@@ -1,0 +1,36 @@
+using Ktrdr.Deploy.Commands.Compose;
+
+namespace Ktrdr.Deploy.Rollout.Deploy;
+
+/// <summary>Whether a node needs deploying, and why, in words for the progress line.</summary>
+public sealed record DeployDecision(bool Deploy, string Reason)
+{
+    /// <summary>
+    /// Unchanged only when the node's stamp names the same bundle and images as wanted and every service it recorded
+    /// is running and not unhealthy; <paramref name="force"/> deploys anyway (e.g. after rotating a secret).
+    /// </summary>
+    public static DeployDecision Decide(DeployStamp? current, DeployStamp desired, IReadOnlyList<ContainerStatus> containers, bool force)
+    {
+        if (force) return new(true, "forced (--force)");
+        if (current is null) return new(true, "not deployed by this tool yet");
+        if (current.BundleHash != desired.BundleHash)
+            return new(true, $"bundle {Short(current.BundleHash)} → {Short(desired.BundleHash)}");
+        if (!current.SameTarget(desired))
+        {
+            var changed = desired.Images.Where(i => !current.Images.TryGetValue(i.Key, out var was) || was != i.Value).Select(i => i.Key)
+                .Concat(current.Images.Keys.Where(k => !desired.Images.ContainsKey(k))).Distinct().Order(StringComparer.Ordinal);
+            return new(true, $"new image(s): {string.Join(", ", changed)}");
+        }
+        var byService = containers.GroupBy(c => c.Service).ToDictionary(g => g.Key, g => g.ToList());
+        foreach (var service in current.Services)
+        {
+            if (!byService.TryGetValue(service, out var running) || !running.Any(c => c.IsRunning))
+                return new(true, $"service {service} is not running");
+            if (running.Any(c => c.Health == ContainerHealth.Unhealthy))
+                return new(true, $"service {service} is unhealthy");
+        }
+        return new(false, $"unchanged (bundle {Short(desired.BundleHash)}, {current.Services.Count} service(s) running)");
+    }
+
+    private static string Short(string hash) => hash.Length > 12 ? hash[..12] : hash;
+}

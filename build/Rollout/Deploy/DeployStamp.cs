@@ -1,0 +1,43 @@
+using System.Text.Json;
+
+namespace Ktrdr.Deploy.Rollout.Deploy;
+
+/// <summary>
+/// What a node runs, written to <c>&lt;deploy_dir&gt;/.ktrdr-deployed.json</c> after a deploy succeeded: the bundle's hash,
+/// each image variable's identity (registry digest for images we build, the pinned reference for others) and the
+/// services that came up. No secret is in it. A node whose stamp equals the desired one, with those services running,
+/// is unchanged.
+/// </summary>
+public sealed record DeployStamp(string BundleHash, IReadOnlyDictionary<string, string> Images, IReadOnlyList<string> Services)
+{
+    public const string FileName = ".ktrdr-deployed.json";
+
+    /// <summary>Same bundle and same images (the services are what came of them, not part of the wish).</summary>
+    public bool SameTarget(DeployStamp other) =>
+        BundleHash == other.BundleHash &&
+        Images.Count == other.Images.Count &&
+        Images.All(pair => other.Images.TryGetValue(pair.Key, out var value) && value == pair.Value);
+
+    public string ToJson() => JsonSerializer.Serialize(new StampFile(BundleHash, new SortedDictionary<string, string>(Images.ToDictionary()), [.. Services.Order(StringComparer.Ordinal)]), Options) + "\n";
+
+    /// <summary>The stamp in <paramref name="text"/>, or null when there is none or it cannot be read (then the node is deployed again).</summary>
+    public static DeployStamp? Parse(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        try
+        {
+            var file = JsonSerializer.Deserialize<StampFile>(text, Options);
+            return file?.BundleHash is null || file.Images is null
+                ? null
+                : new DeployStamp(file.BundleHash, file.Images, file.Services ?? []);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private sealed record StampFile(string? BundleHash, SortedDictionary<string, string>? Images, List<string>? Services);
+
+    private static readonly JsonSerializerOptions Options = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+}

@@ -1,0 +1,41 @@
+using System.Text.Json;
+using Ktrdr.Deploy.Rendering.Bundles;
+using Ktrdr.Deploy.Rendering.Compose;
+using Ktrdr.Deploy.Topology;
+
+namespace Ktrdr.Deploy.Rollout.Deploy;
+
+/// <summary>
+/// A node's rendered bundle as RenderConfigs wrote it (<c>.artifacts/render/&lt;env&gt;/&lt;node&gt;/</c>): its directory, its
+/// hash from the manifest, the image references of its .env that its compose files use, and the secrets its compose files read.
+/// </summary>
+public sealed record NodeBundle(string Directory, string Hash, IReadOnlyDictionary<string, string> EnvImages, IReadOnlyList<string> SecretNames)
+{
+    public static NodeBundle Load(string renderRoot, EnvironmentTopology env, NodeSpec node)
+    {
+        var directory = Path.Combine(renderRoot, env.Name, node.Name);
+        var manifestPath = Path.Combine(directory, RenderedBundle.ManifestName);
+        if (!File.Exists(manifestPath))
+            throw new RolloutException($"{node.Name}: no rendered bundle at {directory}: run ./build.sh RenderConfigs --environment {env.Name} first " +
+                                       "(the Deploy targets depend on it unless skipped)");
+        using var manifest = JsonDocument.Parse(File.ReadAllText(manifestPath));
+        var hash = manifest.RootElement.TryGetProperty("bundleHash", out var h) ? h.GetString() : null;
+        if (hash is null || manifest.RootElement.GetProperty("node").GetString() != node.Name)
+            throw new RolloutException($"{manifestPath}: not the manifest of {node.Name}'s bundle: run ./build.sh RenderConfigs again");
+
+        var referenced = node.ComposeFiles.Select(f => Path.Combine(directory, Path.GetFileName(f))).Where(File.Exists)
+            .SelectMany(f => VariableReference.FindAll(File.ReadAllText(f))).Select(v => v.Name).ToHashSet(StringComparer.Ordinal);
+        var dotEnv = ReadEnv(Path.Combine(directory, ".env"));
+        var images = env.Images.Values.Where(i => referenced.Contains(i.EnvVariable) && dotEnv.ContainsKey(i.EnvVariable))
+            .ToDictionary(i => i.EnvVariable, i => dotEnv[i.EnvVariable]);
+        var secrets = env.Secrets.Keys.Where(referenced.Contains).Where(n => n != env.Registry.TokenSecret).Order(StringComparer.Ordinal).ToList();
+        return new NodeBundle(directory, hash, images, secrets);
+    }
+
+    /// <summary>NAME=value lines of a .env file (comments and blank lines skipped).</summary>
+    public static IReadOnlyDictionary<string, string> ReadEnv(string path) =>
+        File.Exists(path)
+            ? File.ReadAllLines(path).Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#') && l.Contains('='))
+                .Select(l => l.Split('=', 2)).GroupBy(kv => kv[0]).ToDictionary(g => g.Key, g => g.Last()[1])
+            : new Dictionary<string, string>();
+}
