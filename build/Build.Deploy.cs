@@ -10,11 +10,12 @@ namespace Ktrdr.Build;
 /// The rollout graph. Deploy targets depend on what they ship (rendered bundles) and are ordered after what they
 /// need running first (images pushed, shared tree laid out, core before workers before gpu), so
 /// <c>./build.sh DeployWorkers --target-node workers-b</c> touches only that node while <c>Rollout</c> runs it all.
-/// Every node of a target is checked (pre-flight) before any is touched; then the nodes deploy in parallel.
+/// A target reads every node's state first; the nodes that changed are all checked (pre-flight) before any is
+/// touched, then deploy in parallel. Unchanged nodes cost a connection and one read.
 /// </summary>
 partial class Build
 {
-    [Parameter("Deploy even when a node's bundle and images are unchanged (e.g. after rotating a secret)")]
+    [Parameter("Deploy even when a node's bundle and images are unchanged (e.g. after rotating a secret); RenderConfigs checks again")]
     readonly bool Force;
 
     [Parameter("Print, per node, what the Deploy targets would run, without connecting to any node")]
@@ -72,15 +73,20 @@ partial class Build
         }
 
         var connections = await Task.WhenAll(nodes.Select(n => ConnectAsync(n, ct)));
-        var preflights = await Task.WhenAll(nodes.Select((n, i) => NodeDeployer.PreflightAsync(connections[i], n, ct)));
+        var decisions = await Task.WhenAll(requests.Select((r, i) => NodeDeployer.DecideAsync(connections[i], r, ct)));
+        var changed = Enumerable.Range(0, nodes.Count).Where(i => decisions[i].Deploy).ToList();
+        var preflights = await Task.WhenAll(changed.Select(i => NodeDeployer.PreflightAsync(connections[i], nodes[i], ct)));
         if (preflights.Where(p => !p.Passed).ToList() is { Count: > 0 } failed)
             throw new BuildFailedException("pre-flight failed, no node was touched:\n" +
                                            string.Join("\n", failed.SelectMany(p => p.Failures.Select(f => $"  - {p.Node}: {f}"))));
 
-        var results = await Task.WhenAll(requests.Select((r, i) => NodeDeployer.DeployAsync(connections[i], r, preflights[i], ct)));
-        foreach (var result in results)
-            Log.Information("  {Node,-10} {Outcome,-9} {Detail}  {Elapsed}", result.Node, result.Outcome.ToString().ToLowerInvariant(),
-                result.Detail, Elapsed.Format(result.Elapsed));
+        var deployed = await Task.WhenAll(changed.Select((i, k) => NodeDeployer.DeployAsync(connections[i], requests[i], preflights[k], decisions[i], ct)));
+        foreach (var (node, i) in nodes.Select((n, i) => (n, i)))
+        {
+            var result = deployed.FirstOrDefault(d => d.Node == node.Name);
+            Log.Information("  {Node,-10} {Outcome,-9} {Detail}  {Elapsed}", node.Name, result is null ? "unchanged" : "deployed",
+                decisions[i].Reason, result is null ? "" : Elapsed.Format(result.Elapsed));
+        }
     }
 
     /// <summary>

@@ -55,7 +55,7 @@ partial class Build
     async Task RestoreAsync(CancellationToken ct)
     {
         foreach (var recipe in ImageRecipes())
-            Log.Information("  {Image,-28} {Detail}", recipe.LocalName, await ImageRestore.RunAsync(recipe, ct));
+            Log.Information("  {Image,-28} {Detail}", recipe.LocalName, await ImageRestore.RunAsync(recipe, Path.Combine(ArtifactsDirectory, "images"), ct));
     }
 
     [SupportedOSPlatform("linux")]

@@ -12,25 +12,19 @@ partial class Build
     [Parameter("Write Verify's report as JSON to this file (e.g. --json .artifacts/verify.json)")]
     readonly string? Json;
 
+    [Parameter("Verify also starts one backtest and one training through the backend and waits until both complete")]
+    readonly bool Smoke;
+
     [Parameter("How long Verify retries failing checks before it reports them (default 60 s)")]
     readonly TimeSpan VerifyTimeout = VerifyPlan.DefaultDeadline;
 
     Target Verify => _ => _
         .Description("Check the live system: backend, registered workers, Prometheus targets, dashboards' queries, Grafana, Jaeger")
         .After(DeployCore, DeployWorkers, DeployGpu)
-        .Uses(() => Environment, () => Json, () => VerifyTimeout, () => DeployRoot)
+        .Uses(() => Environment, () => Json, () => VerifyTimeout, () => DeployRoot, () => Smoke)
         .Executes(async ct =>
         {
-            var env = WithRuntimeAddresses(LoadTopology());
-            var problems = new List<Diagnostic>();
-            var sources = DeploySources.Load(DeployRootPath, env, problems);
-            if (problems.Any(p => p.IsError)) throw new InvalidInputException(problems);
-            var plan = VerifyPlanBuilder.Build(env, sources, ResolvedTag, VerifyTimeout, GrafanaLoginForVerify());
-            Log.Information("Verifying {Environment}: backend {Backend}, {Workers} workers, {Targets} scrape targets, {Queries} panel queries (up to {Deadline:0} s)",
-                env.Name, plan.Backend.Authority, plan.Workers.Count, plan.Targets.Count, plan.Queries.Count, plan.Deadline.TotalSeconds);
-
-            var report = await VerifyRunner.RunAsync(plan, ct, message => Log.Information("  {Message}", message));
-            VerifyReportView.Print(report);
+            var report = await VerifyAsync(VerifyTimeout, ct);
             if (Json is not null)
             {
                 report.WriteJson(Json);
@@ -38,6 +32,21 @@ partial class Build
             }
             if (!report.Succeeded) throw new BuildFailedException(VerifyReportView.FailureSummary(report));
         });
+
+    /// <summary>Runs every check of the environment with retries until <paramref name="deadline"/>, and prints the table.</summary>
+    async Task<VerifyReport> VerifyAsync(TimeSpan deadline, CancellationToken ct)
+    {
+        var env = WithRuntimeAddresses(LoadTopology());
+        var problems = new List<Diagnostic>();
+        var sources = DeploySources.Load(DeployRootPath, env, problems);
+        if (problems.Any(p => p.IsError)) throw new InvalidInputException(problems);
+        var plan = VerifyPlanBuilder.Build(env, sources, ResolvedTag, deadline, GrafanaLoginForVerify()) with { Smoke = Smoke };
+        Log.Information("Verifying {Environment}: backend {Backend}, {Workers} workers, {Targets} scrape targets, {Queries} panel queries (up to {Deadline:0} s)",
+            env.Name, plan.Backend.Authority, plan.Workers.Count, plan.Targets.Count, plan.Queries.Count, plan.Deadline.TotalSeconds);
+        var report = await VerifyRunner.RunAsync(plan, ct, message => Log.Information("  {Message}", message));
+        VerifyReportView.Print(report);
+        return report;
+    }
 
     /// <summary>
     /// Grafana's admin login for the datasource and dashboard checks. Null until the secrets layer hands Verify

@@ -19,8 +19,8 @@ namespace Ktrdr.Build;
 /// </summary>
 partial class Build : NukeBuild
 {
-    /// <summary>./build.sh with no target renders and checks every configuration of the embedded lab.</summary>
-    public static int Main() => Execute<Build>(x => x.RenderConfigs);
+    /// <summary>./build.sh with no target rolls everything out to the embedded lab and verifies it.</summary>
+    public static int Main() => Execute<Build>(x => x.Rollout);
 
     protected override string? EnvironmentVariablePrefix => "KTRDR";
 

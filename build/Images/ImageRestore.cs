@@ -1,4 +1,5 @@
 using CliWrap;
+using BuildEngine;
 using CliWrap.Buffered;
 
 namespace Ktrdr.Deploy.Images;
@@ -6,18 +7,29 @@ namespace Ktrdr.Deploy.Images;
 /// <summary>Restore: fetch what a build will need before any image is built, so a missing package or checkout fails first.</summary>
 public static class ImageRestore
 {
-    /// <summary>Restores the image's sources; returns what was done, for the log.</summary>
-    public static async Task<string> RunAsync(ImageRecipe recipe, CancellationToken ct)
+    /// <summary>
+    /// Restores the image's sources; returns what was done, for the log. A .NET project whose project files are
+    /// unchanged since its last restore (fingerprint in <paramref name="stampDirectory"/>) is up to date.
+    /// </summary>
+    public static async Task<string> RunAsync(ImageRecipe recipe, string stampDirectory, CancellationToken ct)
     {
         switch (recipe.Kind)
         {
             case ContextKind.DotnetPublish:
+                var stamp = Path.Combine(stampDirectory, $"{recipe.Key}.restored");
+                var fingerprint = ProjectFingerprint(recipe);
+                if (File.Exists(stamp) && await File.ReadAllTextAsync(stamp, ct) == fingerprint)
+                    return $"up to date ({Path.GetFileName(recipe.Source)}: project files unchanged since the last restore)";
                 var result = await Cli.Wrap("dotnet").WithArguments(["restore", recipe.Source, "-r", "linux-x64", "--nologo", "-v", "quiet"])
                     .WithEnvironmentVariables(new Dictionary<string, string?> { ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1", ["DOTNET_NOLOGO"] = "1" })
                     .WithValidation(CommandResultValidation.None).ExecuteBufferedAsync(ct);
-                return result.ExitCode == 0
-                    ? $"restored {Path.GetFileName(recipe.Source)} for linux-x64"
-                    : throw new ImageException($"dotnet restore {recipe.Source} failed (exit {result.ExitCode}):\n  " +
+                if (result.ExitCode == 0)
+                {
+                    Directory.CreateDirectory(stampDirectory);
+                    await File.WriteAllTextAsync(stamp, fingerprint, ct);
+                    return $"restored {Path.GetFileName(recipe.Source)} for linux-x64";
+                }
+                throw new ImageException($"dotnet restore {recipe.Source} failed (exit {result.ExitCode}):\n  " +
                                                string.Join("\n  ", (result.StandardOutput + result.StandardError).Trim().Split('\n').TakeLast(15)));
             case ContextKind.Checkout:
                 var lockFile = Path.Combine(recipe.Source, "uv.lock");
@@ -27,5 +39,15 @@ public static class ImageRestore
             default:
                 return "nothing to restore (built from its folder)";
         }
+    }
+
+    /// <summary>The project files (csproj, props, targets) of the image's folder: what decides a restore.</summary>
+    private static string ProjectFingerprint(ImageRecipe recipe)
+    {
+        using var hash = new BuildEngine.ContentHash();
+        foreach (var file in ContentHash.Files(recipe.Folder).Where(f => f.EndsWith(".csproj", StringComparison.Ordinal) ||
+                                                                         f.EndsWith(".props", StringComparison.Ordinal) || f.EndsWith(".targets", StringComparison.Ordinal)))
+            hash.File(file, Path.Combine(recipe.Folder, file));
+        return hash.Hex();
     }
 }

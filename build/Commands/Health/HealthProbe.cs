@@ -47,9 +47,9 @@ public static class HealthProbe
 
     /// <summary>Runs every test (each bounded by <paramref name="timeoutSeconds"/>) and prints <c>&lt;id&gt;=ok|fail</c>.</summary>
     public static RemoteCommand Run(IReadOnlyList<HealthTest> tests, int timeoutSeconds = 10) => new(
-        string.Join("; ", tests.Select(t =>
+        string.Concat(tests.Select(t =>
             $"if timeout {timeoutSeconds} docker exec {Quote(t.ContainerId)} {string.Join(' ', t.Command.Select(Quote))} >/dev/null 2>&1; " +
-            $"then echo {Quote(t.ContainerId)}=ok; else echo {Quote(t.ContainerId)}=fail; fi")) + "; true",
+            $"then echo {Quote(t.ContainerId)}=ok; else echo {Quote(t.ContainerId)}=fail; fi; ")) + "true",
         $"run the health checks of {tests.Count} container(s) now");
 
     /// <summary>The ids of the containers whose check passed.</summary>

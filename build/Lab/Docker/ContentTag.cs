@@ -1,5 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
+using BuildEngine;
 
 namespace Ktrdr.Deploy.Lab.Docker;
 
@@ -11,15 +10,7 @@ public static class ContentTag
 {
     public static string Compute(string folder, string baseImageId)
     {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        hash.AppendData(Encoding.UTF8.GetBytes($"base {baseImageId}\n"));
-        foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
-                     .Select(f => Path.GetRelativePath(folder, f).Replace('\\', '/')).Order(StringComparer.Ordinal))
-        {
-            var bytes = File.ReadAllBytes(Path.Combine(folder, file));
-            hash.AppendData(Encoding.UTF8.GetBytes($"file {file} {bytes.Length}\n"));
-            hash.AppendData(bytes);
-        }
-        return Convert.ToHexStringLower(hash.GetHashAndReset())[..12];
+        using var hash = new ContentHash();
+        return hash.Line($"base {baseImageId}").Folder(folder).Hex()[..12];
     }
 }

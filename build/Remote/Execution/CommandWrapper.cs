@@ -8,7 +8,9 @@ namespace Ktrdr.Deploy.Remote.Execution;
 /// sent on standard input as <c>NAME=base64(value)</c> lines ended by an empty line, followed by the command's own
 /// standard input. The wrapper reads those lines with the shell's built-in <c>read</c> (byte by byte on a pipe, so
 /// the script's input is left intact), decodes them with the built-in <c>printf</c> piped to <c>base64 -d</c>,
-/// exports them, and execs the script.
+/// exports them, and execs the script. A command without input of its own first reads its standard input to the end:
+/// the process then cannot end before the client's end-of-input arrives, which OpenSSH would otherwise receive for a
+/// channel it already closed and answer by dropping the whole connection ("ieof packet referred to nonexistent channel").
 /// </summary>
 internal static partial class CommandWrapper
 {
@@ -24,9 +26,12 @@ internal static partial class CommandWrapper
         "done; " +
         "exec sh -c \"$1\" \"$0\"";
 
+    private const string Drain = "while IFS= read -r l; do :; done; ";
+
     public static WrappedCommand Wrap(RemoteCommand command, bool elevate)
     {
-        var line = $"sh -c {ShellQuote.Quote(Wrapper)} {ProgramName} {ShellQuote.Quote(command.Script)}";
+        var wrapper = command.StandardInput is null ? Wrapper.Replace("exec sh -c", Drain + "exec sh -c", StringComparison.Ordinal) : Wrapper;
+        var line = $"sh -c {ShellQuote.Quote(wrapper)} {ProgramName} {ShellQuote.Quote(command.Script)}";
         if (elevate)
         {
             line = "sudo -n -- " + line;

@@ -90,7 +90,7 @@ public sealed class SshExecutor : ICommandExecutor
             await using var stream = channel.CreateInputStream();
             await stream.WriteAsync(input, ct);
         }
-        catch (Exception failure) when (failure is IOException or ObjectDisposedException or SshException)
+        catch (Exception failure) when (failure is IOException or ObjectDisposedException or SshException or InvalidOperationException)
         {
             // The command ended without reading all of its input; its exit status tells what happened.
         }

@@ -29,7 +29,7 @@ public sealed record DeployDecision(bool Deploy, string Reason)
             if (running.Any(c => c.Health == ContainerHealth.Unhealthy))
                 return new(true, $"service {service} is unhealthy");
         }
-        return new(false, $"unchanged (bundle {Short(desired.BundleHash)}, {current.Services.Count} service(s) running)");
+        return new(false, $"same bundle {Short(desired.BundleHash)} and images, {current.Services.Count} service(s) running");
     }
 
     private static string Short(string hash) => hash.Length > 12 ? hash[..12] : hash;

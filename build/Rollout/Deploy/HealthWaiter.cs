@@ -28,7 +28,8 @@ public static class HealthWaiter
             if (verdict.ToProbe.Count > 0)
             {
                 var tests = HealthProbe.ParseTests(await NodeRun.RequireAsync(node, HealthProbe.Tests([.. verdict.ToProbe.Select(c => c.ContainerId)]), ct));
-                probedHealthy.UnionWith(HealthProbe.ParsePassed(await NodeRun.RequireAsync(node, HealthProbe.Run(tests), ct)));
+                if (tests.Count > 0)
+                    probedHealthy.UnionWith(HealthProbe.ParsePassed(await NodeRun.RequireAsync(node, HealthProbe.Run(tests), ct)));
             }
             await Task.Delay(TimeSpan.FromMilliseconds(500), ct);
         }

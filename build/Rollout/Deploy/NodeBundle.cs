@@ -18,18 +18,36 @@ public sealed record NodeBundle(string Directory, string Hash, IReadOnlyDictiona
         if (!File.Exists(manifestPath))
             throw new RolloutException($"{node.Name}: no rendered bundle at {directory}: run ./build.sh RenderConfigs --environment {env.Name} first " +
                                        "(the Deploy targets depend on it unless skipped)");
-        using var manifest = JsonDocument.Parse(File.ReadAllText(manifestPath));
-        var hash = manifest.RootElement.TryGetProperty("bundleHash", out var h) ? h.GetString() : null;
-        if (hash is null || manifest.RootElement.GetProperty("node").GetString() != node.Name)
-            throw new RolloutException($"{manifestPath}: not the manifest of {node.Name}'s bundle: run ./build.sh RenderConfigs again");
+        var hash = ManifestHash(manifestPath, node)
+                   ?? throw new RolloutException($"{manifestPath}: not the manifest of {node.Name}'s bundle: run ./build.sh RenderConfigs again");
+        if (node.ComposeFiles.Select(f => Path.Combine(directory, Path.GetFileName(f))).FirstOrDefault(f => !File.Exists(f)) is { } missing)
+            throw new RolloutException($"{node.Name}: the bundle at {directory} has no {Path.GetFileName(missing)}: run ./build.sh RenderConfigs again");
 
-        var referenced = node.ComposeFiles.Select(f => Path.Combine(directory, Path.GetFileName(f))).Where(File.Exists)
+        var referenced = node.ComposeFiles.Select(f => Path.Combine(directory, Path.GetFileName(f)))
             .SelectMany(f => VariableReference.FindAll(File.ReadAllText(f))).Select(v => v.Name).ToHashSet(StringComparer.Ordinal);
         var dotEnv = ReadEnv(Path.Combine(directory, ".env"));
         var images = env.Images.Values.Where(i => referenced.Contains(i.EnvVariable) && dotEnv.ContainsKey(i.EnvVariable))
             .ToDictionary(i => i.EnvVariable, i => dotEnv[i.EnvVariable]);
         var secrets = env.Secrets.Keys.Where(referenced.Contains).Where(n => n != env.Registry.TokenSecret).Order(StringComparer.Ordinal).ToList();
         return new NodeBundle(directory, hash, images, secrets);
+    }
+
+    /// <summary>The bundle hash of the manifest when it is this node's, else null (also for a file that is not JSON).</summary>
+    private static string? ManifestHash(string path, NodeSpec node)
+    {
+        try
+        {
+            using var manifest = JsonDocument.Parse(File.ReadAllText(path));
+            var root = manifest.RootElement;
+            return root.ValueKind == JsonValueKind.Object && root.TryGetProperty("node", out var n) && n.ValueKind == JsonValueKind.String &&
+                   n.GetString() == node.Name && root.TryGetProperty("bundleHash", out var h) && h.ValueKind == JsonValueKind.String
+                ? h.GetString()
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     /// <summary>NAME=value lines of a .env file (comments and blank lines skipped).</summary>

@@ -12,13 +12,13 @@ public sealed record NodeDeployRequest(
     NodeSpec Node, NodeBundle Bundle, DeployStamp Desired, IReadOnlyDictionary<string, string> Secrets, RegistryPull? Login,
     TimeSpan HealthTimeout, bool Force);
 
-public enum DeployOutcome { Deployed, Unchanged }
-
-public sealed record NodeDeployResult(string Node, DeployOutcome Outcome, string Detail, TimeSpan Elapsed);
+/// <summary>A node that was deployed: why, and how long it took.</summary>
+public sealed record NodeDeployResult(string Node, string Reason, TimeSpan Elapsed);
 
 /// <summary>
-/// The one place a node is deployed, over its one SSH connection: pre-flight (before any node is touched), then, when
-/// its stamp differs from the wanted one, upload, pull, up, health, stamp. Each step prints a line with its time.
+/// The one place a node is deployed, over its one SSH connection: its state first (stamp and containers, read-only);
+/// then, for a node that changed, pre-flight (every such node before any is touched), upload, pull, up, health,
+/// stamp. Each step prints a line with its time.
 /// </summary>
 public static class NodeDeployer
 {
@@ -31,21 +31,27 @@ public static class NodeDeployer
                 : $"{report.Failures.Count} problem(s)");
         });
 
-    public static async Task<NodeDeployResult> DeployAsync(ICommandExecutor node, NodeDeployRequest request, PreflightReport preflight, CancellationToken ct)
+    /// <summary>
+    /// Reads the node's stamp and containers (read-only: no pre-flight needed) and decides whether it needs deploying;
+    /// a no-op rollout costs one connection and this per node.
+    /// </summary>
+    public static async Task<DeployDecision> DecideAsync(ICommandExecutor node, NodeDeployRequest request, CancellationToken ct) =>
+        await NodeProgress.StepAsync(request.Node.Name, "state", async () =>
+        {
+            var current = DeployStamp.Parse(await node.ReadFileAsync(StampPath(request.Node), ct));
+            var containers = ComposeCommands.ParseContainers(await NodeRun.RequireAsync(node, ComposeCommands.Ps(), ct));
+            var decided = DeployDecision.Decide(current, request.Desired, containers, request.Force);
+            return (decided, (decided.Deploy ? "to deploy: " : "unchanged: ") + decided.Reason);
+        });
+
+    /// <summary>Deploys a node that <see cref="DecideAsync"/> found changed and whose pre-flight passed.</summary>
+    public static async Task<NodeDeployResult> DeployAsync(
+        ICommandExecutor node, NodeDeployRequest request, PreflightReport preflight, DeployDecision decision, CancellationToken ct)
     {
         var watch = Stopwatch.StartNew();
         var spec = request.Node;
         var project = ComposeProject.For(preflight.Compose, spec);
-        var stampPath = $"{spec.DeployDirectory.TrimEnd('/')}/{DeployStamp.FileName}";
-
-        var decision = await NodeProgress.StepAsync(spec.Name, "state", async () =>
-        {
-            var current = DeployStamp.Parse(await node.ReadFileAsync(stampPath, ct));
-            var containers = ComposeCommands.ParseContainers(await NodeRun.RequireAsync(node, ComposeCommands.Ps(), ct));
-            var decided = DeployDecision.Decide(current, request.Desired, containers, request.Force);
-            return (decided, decided.Reason);
-        });
-        if (!decision.Deploy) return new NodeDeployResult(spec.Name, DeployOutcome.Unchanged, decision.Reason, watch.Elapsed);
+        var stampPath = StampPath(spec);
 
         await NodeProgress.StepAsync(spec.Name, "upload", async () =>
         {
@@ -74,6 +80,8 @@ public static class NodeDeployer
             await node.WriteFileAsync(stampPath, stamp.ToJson(), 0b110_100_100, ct);
             return stampPath;
         });
-        return new NodeDeployResult(spec.Name, DeployOutcome.Deployed, decision.Reason, watch.Elapsed);
+        return new NodeDeployResult(spec.Name, decision.Reason, watch.Elapsed);
     }
+
+    private static string StampPath(NodeSpec node) => $"{node.DeployDirectory.TrimEnd('/')}/{DeployStamp.FileName}";
 }

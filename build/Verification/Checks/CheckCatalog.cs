@@ -18,6 +18,7 @@ public static class CheckCatalog
             ? [new GrafanaHealthCheck(grafana), new GrafanaDatasourcesCheck(grafana), new GrafanaDashboardsCheck(grafana)]
             : [new SkippedCheck("grafana", plan.Grafana.SkipReason!)]);
         checks.Add(plan.Jaeger.Plan is { } jaeger ? new JaegerServicesCheck(jaeger) : new SkippedCheck("jaeger", plan.Jaeger.SkipReason!));
+        if (plan.Smoke) checks.AddRange(SmokeOperationCheck.Backtest(plan.Backend), SmokeOperationCheck.Training(plan.Backend));
         return checks;
     }
 }

@@ -15,11 +15,19 @@ public sealed class VerifyHttp : IDisposable
         this.requestTimeout = requestTimeout;
     }
 
-    public async Task<HttpAnswer> GetAsync(Uri url, CancellationToken ct, AuthenticationHeaderValue? authorization = null)
+    public Task<HttpAnswer> GetAsync(Uri url, CancellationToken ct, AuthenticationHeaderValue? authorization = null) =>
+        SendAsync(new HttpRequestMessage(HttpMethod.Get, url), ct, authorization);
+
+    /// <summary>POSTs a JSON body (the smoke test's operation starts).</summary>
+    public Task<HttpAnswer> PostJsonAsync(Uri url, string json, CancellationToken ct) =>
+        SendAsync(new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json") }, ct, null);
+
+    private async Task<HttpAnswer> SendAsync(HttpRequestMessage message, CancellationToken ct, AuthenticationHeaderValue? authorization)
     {
+        using var request = message;
+        var url = request.RequestUri!;
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
         limit.CancelAfter(requestTimeout);
-        using var request = new HttpRequestMessage(HttpMethod.Get, url);
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         request.Headers.Authorization = authorization;
         try

@@ -43,6 +43,9 @@ public sealed record VerifyPlan
 
     /// <summary>Pause between two rounds of the failing checks.</summary>
     public TimeSpan PollInterval { get; init; } = DefaultPollInterval;
+
+    /// <summary>--smoke: also start one backtest and one training through the backend and wait until both complete.</summary>
+    public bool Smoke { get; init; }
 }
 
 public enum WorkerKind { Backtesting, Training }

@@ -1,0 +1,60 @@
+using System.Security.Cryptography;
+using Ktrdr.Deploy.Remote;
+using Ktrdr.Deploy.Remote.Ssh;
+
+namespace Build.Tests.Rollout;
+
+/// <summary>
+/// ONE lab of its own (id t + 6 hex) in a throwaway root, rolled out once with the real build process exactly as README's
+/// first command does; every run's output is kept for the secrets scan. LabDown at the end, whatever happened.
+/// </summary>
+public sealed class RolloutLab : IAsyncLifetime
+{
+    public const string Tag = "sha-e2e0001";
+
+    private readonly List<BuildRun> _runs = [];
+
+    public string Id { get; } = "t" + RandomNumberGenerator.GetHexString(6, lowercase: true);
+    public BuildSandbox Sandbox { get; } = new();
+    public BuildRun First { get; private set; } = null!;
+    public IReadOnlyList<BuildRun> Runs { get { lock (_runs) return [.. _runs]; } }
+    public string SecretsDirectory => Path.Combine(Sandbox.Root, ".artifacts", "lab", "secrets");
+
+    public async Task InitializeAsync()
+    {
+        if (System.Environment.UserName != "root")
+            throw new InvalidOperationException("the rollout tests start a lab (Docker daemons, containers), so they must run as root.");
+        First = await RunAsync("Rollout", "--verify-timeout", "3m");
+    }
+
+    /// <summary>Runs the build in the sandbox against this lab, with the fixed tag.</summary>
+    public async Task<BuildRun> RunAsync(params string[] args)
+    {
+        var run = await Sandbox.RunAsync([.. args, "--lab-id", Id, "--tag", Tag]);
+        lock (_runs) _runs.Add(run);
+        return run;
+    }
+
+    /// <summary>An SSH connection to a lab node as its topology user, host key checked against the lab's known_hosts.</summary>
+    public async Task<ICommandExecutor> ConnectAsync(string node, string user = "root")
+    {
+        var ssh = Path.Combine(Sandbox.Root, ".artifacts", "lab", "ssh");
+        var ip = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(Sandbox.Root, ".artifacts", "lab", "lab.json")))
+            .RootElement.GetProperty("nodes").GetProperty(node).GetString()!;
+        return await SshExecutor.ConnectAsync(new SshTarget(node, ip, 22, user, Path.Combine(ssh, "id_ed25519"), Path.Combine(ssh, "known_hosts")),
+            CancellationToken.None);
+    }
+
+    public static async Task<string> RequireAsync(ICommandExecutor node, string script)
+    {
+        var result = await node.RunAsync(new RemoteCommand(script, "test step"), CancellationToken.None);
+        Assert.True(result.Succeeded, $"{script}: exit {result.ExitCode}\n{result.StandardError}");
+        return result.StandardOutput;
+    }
+
+    public async Task DisposeAsync()
+    {
+        try { await Sandbox.RunAsync("LabDown", "--lab-id", Id); }
+        finally { Sandbox.Dispose(); }
+    }
+}

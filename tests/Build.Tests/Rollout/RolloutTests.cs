@@ -1,0 +1,136 @@
+using System.Text.RegularExpressions;
+using Ktrdr.Deploy.Remote;
+using Xunit.Abstractions;
+
+namespace Build.Tests.Rollout;
+
+/// <summary>
+/// The rollout on a real lab, end to end, as README's first command runs it: every deploy target, per-node targeting,
+/// idempotence, Verify failing when a worker stops, and no secret value anywhere it must not be.
+/// </summary>
+[TestCaseOrderer(AlphabeticalOrderer.TypeName, AlphabeticalOrderer.AssemblyName)]
+public sealed class RolloutTests(RolloutLab lab, ITestOutputHelper output) : IClassFixture<RolloutLab>
+{
+    /// <summary>Runs the build against the lab and shows its output in the test's report.</summary>
+    private async Task<BuildRun> Run(params string[] args)
+    {
+        var run = await lab.RunAsync(args);
+        output.WriteLine($"$ ./build.sh {string.Join(' ', args)}\n{run}");
+        return run;
+    }
+
+    private static readonly string[] Nodes = ["core", "workers-b", "workers-c", "gpu"];
+
+    [Fact]
+    public void A1_The_full_rollout_deploys_every_node_and_ends_with_a_green_verify()
+    {
+        var run = lab.First;
+        Assert.True(run.ExitCode == 0, run.ToString());
+        foreach (var node in Nodes)
+            Assert.Matches(new Regex($@"  {Regex.Escape(node)} +deployed "), run.Output);
+        Assert.Matches(new Regex(@"Verify lab: \d+ passed, 0 failed"), run.Output);
+        Assert.Contains("gpu        upload       bundle", run.Output);   // the non-root node, through sudo for its /opt
+    }
+
+    [Fact]
+    public async Task A2_A_second_deploy_reports_every_node_unchanged_and_touches_nothing()
+    {
+        var run = await Run("DeployCore", "DeployWorkers", "DeployGpu");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        foreach (var node in Nodes)
+            Assert.Matches(new Regex($@"  {Regex.Escape(node)} +unchanged "), run.Output);
+        Assert.DoesNotContain(" upload ", run.Output);
+        Assert.DoesNotContain(" up -d", run.Output);
+    }
+
+    [Fact]
+    public async Task A3_Targeting_one_worker_node_deploys_only_that_node()
+    {
+        var run = await Run("DeployWorkers", "--target-node", "workers-b", "--force");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Matches(new Regex(@"  workers-b +deployed +forced"), run.Output);
+        Assert.DoesNotContain("workers-c", run.Output);
+    }
+
+    [Fact]
+    public async Task A4_An_unknown_node_lists_the_valid_ones_and_touches_no_node()
+    {
+        var run = await Run("DeployWorkers", "--target-node", "workers-z", "--skip", "RenderConfigs", "LabUp");
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("environment lab has no node \"workers-z\"", run.Output);
+        Assert.Contains("workers-b", run.Output);
+        Assert.DoesNotContain("pre-flight", run.Output);
+    }
+
+    [Fact]
+    public async Task A5_Verify_fails_naming_a_stopped_worker_and_a_redeploy_brings_it_back()
+    {
+        await using (var node = await lab.ConnectAsync("workers-c"))
+            await RolloutLab.RequireAsync(node, "docker stop --time 1 $(docker ps -q --filter label=com.docker.compose.service=backtest-worker-1)");
+
+        var failing = await Run("Verify", "--verify-timeout", "3s");
+        Assert.Equal(1, failing.ExitCode);
+        Assert.Contains("failed check(s) in lab", failing.Output);
+        Assert.Contains("workers-c.ktrdr.lab:5003", failing.Output);
+
+        var redeploy = await Run("DeployWorkers", "--skip", "RenderConfigs");
+        Assert.True(redeploy.ExitCode == 0, redeploy.ToString());
+        Assert.Matches(new Regex(@"  workers-c +deployed +service backtest-worker-1 is not running"), redeploy.Output);
+        Assert.Matches(new Regex(@"  workers-b +unchanged "), redeploy.Output);
+
+        var green = await Run("Verify", "--verify-timeout", "1m");
+        Assert.True(green.ExitCode == 0, green.ToString());
+    }
+
+    [Fact]
+    public async Task A6_No_secret_value_is_in_output_logs_artifacts_node_processes_or_deploy_directories()
+    {
+        var secrets = Directory.GetFiles(lab.SecretsDirectory).ToDictionary(f => Path.GetFileName(f), f => File.ReadAllText(f).Trim());
+        Assert.Equal(["DB_PASSWORD", "DB_USER", "GF_ADMIN_PASSWORD", "GHCR_TOKEN", "JWT_SECRET"], secrets.Keys.Order(StringComparer.Ordinal));
+
+        // process arguments on the core node while it is redeployed (compose, docker login, pull and up all run then),
+        // sampled by one long-running command on the node until the test drops the stop file
+        const string stopFile = "/tmp/ktrdr-test-stop-sampling";
+        await using var core = await lab.ConnectAsync("core");
+        await RolloutLab.RequireAsync(core, $"rm -f {stopFile}");
+        var sampler = core.RunAsync(new RemoteCommand(
+            $"while [ ! -e {stopFile} ]; do for f in /proc/[0-9]*/cmdline; do tr '\\0' ' ' < \"$f\"; echo; done 2>/dev/null; sleep 0.05; done | sort -u",
+            "sample argv") { Timeout = TimeSpan.FromMinutes(5) }, CancellationToken.None);
+        var redeploy = await Run("DeployCore", "--force", "--skip", "RenderConfigs");
+        await using (var stopper = await lab.ConnectAsync("core")) await RolloutLab.RequireAsync(stopper, $"touch {stopFile}");
+        var seen = (await sampler).StandardOutput;
+        Assert.True(redeploy.ExitCode == 0, redeploy.ToString());
+        Assert.Contains("docker-compose", seen);   // the sampler did see the deploy's processes
+
+        // PostgreSQL retitles its connection processes "postgres: <user> <db> <client> <state>": a title it sets itself,
+        // not an argument anything was given, so those lines are left out; every other process line is searched
+        var argv = string.Join('\n', seen.Split('\n').Where(line => !line.StartsWith("postgres: ", StringComparison.Ordinal)));
+        Assert.Contains("postgres -D", argv);   // the server itself (started with arguments) is still searched
+        var places = new Dictionary<string, string> { ["node processes (argv)"] = argv };
+        foreach (var (run, i) in lab.Runs.Select((r, i) => (r, i))) places[$"console output of run {i + 1}"] = run.Output;
+        foreach (var file in ArtifactFiles()) places[Path.GetRelativePath(lab.Sandbox.Root, file)] = await File.ReadAllTextAsync(file);
+        foreach (var name in Nodes)
+        {
+            await using var node = await lab.ConnectAsync(name);
+            var listing = await RolloutLab.RequireAsync(node, "find /opt/ktrdr* -type f");
+            Assert.Contains(".ktrdr-deployed.json", listing);
+            foreach (var path in listing.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+                places[$"{name}:{path}"] = await node.ReadFileAsync(path, CancellationToken.None) ?? "";
+        }
+
+        var hits = (from place in places from secret in secrets where place.Value.Contains(secret.Value, StringComparison.Ordinal)
+                    select $"{secret.Key} in {place.Key}").ToList();
+        Assert.True(hits.Count == 0, "secret values found: " + string.Join("; ", hits));
+        Assert.True(places.Count > 20, $"only {places.Count} places were searched");
+    }
+
+    /// <summary>Logs, rendered bundles, lab state and every other file the build wrote, but not the secrets themselves or compiled output.</summary>
+    private IEnumerable<string> ArtifactFiles()
+    {
+        var artifacts = Path.Combine(lab.Sandbox.Root, ".artifacts");
+        var skipped = new[] { Path.Combine(artifacts, "lab", "secrets"), Path.Combine(artifacts, "dotnet"), Path.Combine(artifacts, "images") };
+        return Directory.EnumerateFiles(artifacts, "*", SearchOption.AllDirectories)
+            .Where(f => !skipped.Any(s => f.StartsWith(s + Path.DirectorySeparatorChar, StringComparison.Ordinal)))
+            .Where(f => new FileInfo(f).Length < 5_000_000);
+    }
+}
