@@ -57,6 +57,13 @@ partial class Build
         if (nodes.Count == 0) return;
 
         var bundles = nodes.ToDictionary(n => n.Name, n => NodeBundle.Load(Path.Combine(ArtifactsDirectory, "render"), env, n));
+        if (DryRun)
+        {
+            // no secret is fetched and no registry asked: the plan shows names, never values
+            DeployPlanView.Print([.. nodes.Select(n => DryRunRequest(env, n, bundles[n.Name]))]);
+            return;
+        }
+
         var secrets = await FetchSecretsAsync(env, bundles.Values.SelectMany(b => b.SecretNames).Concat(RegistrySecretName(env)).Distinct(), ct);
         var login = PullLogin(env, secrets);
         var requests = new List<NodeDeployRequest>();
@@ -65,11 +72,6 @@ partial class Build
             var bundle = bundles[node.Name];
             var desired = new DeployStamp(bundle.Hash, await ImageIdentitiesAsync(env, bundle, secrets, ct), []);
             requests.Add(new NodeDeployRequest(node, bundle, desired, secrets.For(bundle.SecretNames), login, DeployTimeout, Force));
-        }
-        if (DryRun)
-        {
-            DeployPlanView.Print(requests);
-            return;
         }
 
         var connections = await Task.WhenAll(nodes.Select(n => ConnectAsync(n, ct)));
@@ -87,6 +89,14 @@ partial class Build
             Log.Information("  {Node,-10} {Outcome,-9} {Detail}  {Elapsed}", node.Name, result is null ? "unchanged" : "deployed",
                 decisions[i].Reason, result is null ? "" : Elapsed.Format(result.Elapsed));
         }
+    }
+
+    /// <summary>A node's request for --dry-run: secrets and the registry token as placeholders, images by reference.</summary>
+    NodeDeployRequest DryRunRequest(EnvironmentTopology env, NodeSpec node, NodeBundle bundle)
+    {
+        var login = env.Registry is { Username: { } user, TokenSecret: not null } ? new RegistryPull(env.Registry.PullHost, user, SecretMasker.Placeholder) : null;
+        return new NodeDeployRequest(node, bundle, new DeployStamp(bundle.Hash, bundle.EnvImages, []),
+            bundle.SecretNames.ToDictionary(name => name, _ => SecretMasker.Placeholder), login, DeployTimeout, Force);
     }
 
     /// <summary>

@@ -40,7 +40,13 @@ partial class Build
         var problems = new List<Diagnostic>();
         var sources = DeploySources.Load(DeployRootPath, env, problems);
         if (problems.Any(p => p.IsError)) throw new InvalidInputException(problems);
-        var plan = VerifyPlanBuilder.Build(env, sources, ResolvedTag, deadline, GrafanaLoginForVerify()) with { Smoke = Smoke };
+        var plan = VerifyPlanBuilder.Build(env, sources, ResolvedTag, deadline) with { Smoke = Smoke };
+        if (plan.Grafana.Plan is { } grafana && env.Secrets.ContainsKey(GrafanaPasswordSecret))
+        {
+            // Grafana runs here: its datasource and dashboard checks log in as admin with the password the deploy gave it
+            var password = (await FetchSecretsAsync(env, [GrafanaPasswordSecret], ct))[GrafanaPasswordSecret];
+            plan = plan with { Grafana = Component<GrafanaPlan>.Deployed(grafana with { Login = new GrafanaLogin("admin", password) }) };
+        }
         Log.Information("Verifying {Environment}: backend {Backend}, {Workers} workers, {Targets} scrape targets, {Queries} panel queries (up to {Deadline:0} s)",
             env.Name, plan.Backend.Authority, plan.Workers.Count, plan.Targets.Count, plan.Queries.Count, plan.Deadline.TotalSeconds);
         var report = await VerifyRunner.RunAsync(plan, ct, message => Log.Information("  {Message}", message));
@@ -48,9 +54,6 @@ partial class Build
         return report;
     }
 
-    /// <summary>
-    /// Grafana's admin login for the datasource and dashboard checks. Null until the secrets layer hands Verify
-    /// GF_ADMIN_PASSWORD; those checks then fail with a hint saying so (environments without Grafana skip them).
-    /// </summary>
-    GrafanaLogin? GrafanaLoginForVerify() => null;
+    /// <summary>The secret compose gives Grafana as its admin password (GF_SECURITY_ADMIN_PASSWORD).</summary>
+    const string GrafanaPasswordSecret = "GF_ADMIN_PASSWORD";
 }

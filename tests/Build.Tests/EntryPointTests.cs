@@ -15,7 +15,7 @@ public class EntryPointTests
         foreach (var target in Graph) Assert.Contains(target, run.Output);
         Assert.Contains("--target-node <string[]>", run.Output);
         Assert.Contains("KTRDR_TARGET_NODE", run.Output);
-        Assert.Contains("DeployWorkers    Roll out the worker stacks", run.Output);
+        Assert.Matches(@"DeployWorkers +Roll out the worker stacks", run.Output);
     }
 
     [Fact]
@@ -41,14 +41,32 @@ public class EntryPointTests
     }
 
     [Fact]
-    public async Task A_target_that_has_not_landed_says_which_issue_brings_it()
+    public async Task A_homelab_deploy_without_its_secrets_stops_before_any_node_is_touched()
     {
         using var sandbox = new BuildSandbox();
-        var run = await sandbox.RunAsync("DeployCore", "--environment", "homelab", "--tag", "sha-1a2b3c4");
+        var run = await sandbox.RunAsync(["DeployCore", "--environment", "homelab", "--tag", "sha-1a2b3c4"],
+            new Dictionary<string, string?> { ["PATH"] = "/usr/bin:/bin" });   // no `op` on PATH
         Assert.Equal(1, run.ExitCode);
-        Assert.Contains("DeployCore is not available yet: it arrives with issue #5", run.Output);
+        Assert.Contains("5 secrets are unavailable; nothing was deployed and no node was touched", run.Output);
+        Assert.Contains("DB_PASSWORD (op://KTRDR Homelab Secrets/ktrdr-homelab-core/db_password)", run.Output);
         Assert.Contains("RenderConfigs | Succeeded", run.Output);   // its dependency really ran
+        Assert.DoesNotContain("pre-flight", run.Output);
+        Assert.DoesNotContain("connect", run.Output);
         Assert.DoesNotContain("   at ", run.Output);
+    }
+
+    [Fact]
+    public async Task A_dry_run_prints_each_nodes_steps_and_scripts_without_secrets_or_connections()
+    {
+        using var sandbox = new BuildSandbox();
+        var run = await sandbox.RunAsync("DeployWorkers", "--environment", "homelab", "--dry-run", "--tag", "sha-1a2b3c4");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        foreach (var node in new[] { "workers-b", "workers-c" })
+            Assert.Contains($"{node} (root@{node}.ktrdr.home.mynerd.place, /opt/ktrdr-{node})", run.Output);
+        Assert.Contains("$ cd -- '/opt/ktrdr-workers-b' && docker compose -p ktrdr -f 'docker-compose.workers.yml' up -d --remove-orphans", run.Output);
+        Assert.Contains("logged in to ghcr.io as kpiteira through a throw-away DOCKER_CONFIG", run.Output);
+        Assert.DoesNotContain("gpu", run.Output.Split("Starting DeployWorkers")[1]);
+        Assert.DoesNotContain("pre-flight   ", run.Output);
     }
 
     [Fact]

@@ -18,7 +18,7 @@ public sealed class DockerArgsTests
     public void A_node_gets_exactly_what_runs_a_docker_daemon_on_this_kernel()
     {
         var args = DockerArgs.RunNode(_plan, _plan.Node("workers-b"), "ktrdr-lab/node:1");
-        Assert.Equal(["SYS_ADMIN", "NET_ADMIN"], Values(args, "--cap-add"));
+        Assert.Equal(["SYS_ADMIN", "NET_ADMIN", "SYS_PTRACE"], Values(args, "--cap-add"));
         Assert.Equal(["seccomp=unconfined", "apparmor=unconfined"], Values(args, "--security-opt"));
         Assert.Equal(
             ["/sys/fs/cgroup:/sys/fs/cgroup:rw", "ktrdr-lab-abc123-workers-b-docker:/var/lib/docker",
