@@ -70,10 +70,17 @@ partial class Build
         foreach (var node in nodes)
         {
             var bundle = bundles[node.Name];
-            var desired = new DeployStamp(bundle.Hash, await ImageIdentitiesAsync(env, bundle, secrets, ct), []);
+            var desired = new DeployStamp(bundle.Hash, await ImageIdentitiesAsync(env, bundle, secrets, ct), []) { Tag = ResolvedTag };
             requests.Add(new NodeDeployRequest(node, bundle, desired, secrets.For(bundle.SecretNames), login, DeployTimeout, Force));
         }
 
+        var images = requests.SelectMany(r => r.Desired.Images).GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.First().Value);
+        await UnderLockAsync(env, $"Deploy{role}", nodes, images, () => DeployNodesAsync(nodes, requests, ct), ct);
+    }
+
+    /// <summary>State of every node first; pre-flight of every changed node before any is touched; then the changed ones in parallel.</summary>
+    async Task DeployNodesAsync(IReadOnlyList<NodeSpec> nodes, IReadOnlyList<NodeDeployRequest> requests, CancellationToken ct)
+    {
         var connections = await Task.WhenAll(nodes.Select(n => ConnectAsync(n, ct)));
         var decisions = await Task.WhenAll(requests.Select((r, i) => NodeDeployer.DecideAsync(connections[i], r, ct)));
         var changed = Enumerable.Range(0, nodes.Count).Where(i => decisions[i].Deploy).ToList();

@@ -57,7 +57,11 @@ internal static partial class ComposeOutput
                 state.GetProperty("ExitCode").GetInt32(),
                 Text(root, "image"),
                 Timestamp(Text(root, "created")),
-                root.TryGetProperty("configHash", out var hash) && hash.GetString() is { Length: > 0 } h ? h : null);
+                root.TryGetProperty("configHash", out var hash) && hash.GetString() is { Length: > 0 } h ? h : null)
+            {
+                StartedAt = state.TryGetProperty("StartedAt", out var started) && started.GetString() is { Length: > 0 } s &&
+                            !s.StartsWith("0001-", StringComparison.Ordinal) ? Timestamp(s) : null,
+            };
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
         {

@@ -22,4 +22,7 @@ public sealed record ContainerStatus(
     string? ConfigHash)
 {
     public bool IsRunning => State == "running";
+
+    /// <summary>When its current run started (null when Docker gave no time, e.g. never started).</summary>
+    public DateTimeOffset? StartedAt { get; init; }
 }

@@ -12,13 +12,22 @@ public sealed record DeployStamp(string BundleHash, IReadOnlyDictionary<string, 
 {
     public const string FileName = ".ktrdr-deployed.json";
 
+    /// <summary>The deploy tag, when the deploy wrote it (for Status and History; not part of the comparison).</summary>
+    public string? Tag { get; init; }
+
+    /// <summary>When the deploy finished and who ran it (user@host).</summary>
+    public DateTimeOffset? DeployedAt { get; init; }
+
+    public string? By { get; init; }
+
     /// <summary>Same bundle and same images (the services are what came of them, not part of the wish).</summary>
     public bool SameTarget(DeployStamp other) =>
         BundleHash == other.BundleHash &&
         Images.Count == other.Images.Count &&
         Images.All(pair => other.Images.TryGetValue(pair.Key, out var value) && value == pair.Value);
 
-    public string ToJson() => JsonSerializer.Serialize(new StampFile(BundleHash, new SortedDictionary<string, string>(Images.ToDictionary()), [.. Services.Order(StringComparer.Ordinal)]), Options) + "\n";
+    public string ToJson() => JsonSerializer.Serialize(new StampFile(BundleHash, new SortedDictionary<string, string>(Images.ToDictionary()),
+        [.. Services.Order(StringComparer.Ordinal)], Tag, DeployedAt, By), Options) + "\n";
 
     /// <summary>The stamp in <paramref name="text"/>, or null when there is none or it cannot be read (then the node is deployed again).</summary>
     public static DeployStamp? Parse(string? text)
@@ -29,7 +38,7 @@ public sealed record DeployStamp(string BundleHash, IReadOnlyDictionary<string, 
             var file = JsonSerializer.Deserialize<StampFile>(text, Options);
             return file?.BundleHash is null || file.Images is null
                 ? null
-                : new DeployStamp(file.BundleHash, file.Images, file.Services ?? []);
+                : new DeployStamp(file.BundleHash, file.Images, file.Services ?? []) { Tag = file.Tag, DeployedAt = file.DeployedAt, By = file.By };
         }
         catch (JsonException)
         {
@@ -37,7 +46,12 @@ public sealed record DeployStamp(string BundleHash, IReadOnlyDictionary<string, 
         }
     }
 
-    private sealed record StampFile(string? BundleHash, SortedDictionary<string, string>? Images, List<string>? Services);
+    private sealed record StampFile(
+        string? BundleHash, SortedDictionary<string, string>? Images, List<string>? Services, string? Tag, DateTimeOffset? DeployedAt, string? By);
 
-    private static readonly JsonSerializerOptions Options = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+    };
 }

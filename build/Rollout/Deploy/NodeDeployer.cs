@@ -76,7 +76,12 @@ public static class NodeDeployer
         });
         await NodeProgress.StepAsync(spec.Name, "stamp", async () =>
         {
-            var stamp = request.Desired with { Services = [.. running.Select(c => c.Service).Distinct().Order(StringComparer.Ordinal)] };
+            var stamp = request.Desired with
+            {
+                Services = [.. running.Select(c => c.Service).Distinct().Order(StringComparer.Ordinal)],
+                DeployedAt = DateTimeOffset.UtcNow,
+                By = $"{System.Environment.UserName}@{System.Environment.MachineName}",
+            };
             await node.WriteFileAsync(stampPath, stamp.ToJson(), 0b110_100_100, ct);
             return stampPath;
         });

@@ -55,7 +55,7 @@ public sealed class RolloutTests(RolloutLab lab, ITestOutputHelper output) : ICl
     [Fact]
     public async Task A4_An_unknown_node_lists_the_valid_ones_and_touches_no_node()
     {
-        var run = await Run("DeployWorkers", "--target-node", "workers-z", "--skip", "RenderConfigs", "LabUp");
+        var run = await Run("DeployWorkers", "--target-node", "workers-z", "--skip", "RenderConfigs,LabUp");
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("environment lab has no node \"workers-z\"", run.Output);
         Assert.Contains("workers-b", run.Output);
@@ -78,8 +78,10 @@ public sealed class RolloutTests(RolloutLab lab, ITestOutputHelper output) : ICl
         Assert.Matches(new Regex(@"  workers-c +deployed +service backtest-worker-1 is not running"), redeploy.Output);
         Assert.Matches(new Regex(@"  workers-b +unchanged "), redeploy.Output);
 
-        var green = await Run("Verify", "--verify-timeout", "1m");
+        var green = await Run("Verify", "--smoke", "--verify-timeout", "1m");
         Assert.True(green.ExitCode == 0, green.ToString());
+        Assert.Matches(new Regex(@"smoke backtest +POST /api/v1/backtests/start +passed .* backtest \S+ completed"), green.Output);
+        Assert.Matches(new Regex(@"smoke training +POST /api/v1/trainings/start +passed .* training \S+ completed"), green.Output);
     }
 
     [Fact]
@@ -122,6 +124,102 @@ public sealed class RolloutTests(RolloutLab lab, ITestOutputHelper output) : ICl
                     select $"{secret.Key} in {place.Key}").ToList();
         Assert.True(hits.Count == 0, "secret values found: " + string.Join("; ", hits));
         Assert.True(places.Count > 20, $"only {places.Count} places were searched");
+    }
+
+    [Fact]
+    public async Task A7_A_wrong_registry_token_is_refused_with_a_clear_message_and_nothing_is_pushed()
+    {
+        var tokenFile = Path.Combine(lab.SecretsDirectory, "GHCR_TOKEN");
+        var token = await File.ReadAllTextAsync(tokenFile);
+        await File.WriteAllTextAsync(tokenFile, "not-the-registry-token");
+        try
+        {
+            var run = await Run("PushGhcr", "--skip", "BuildImages,Restore,LabUp");
+            Assert.Equal(1, run.ExitCode);
+            Assert.Contains("docker login 127.0.0.1:", run.Output);
+            Assert.Contains("was refused", run.Output);
+            Assert.DoesNotContain("pushed ", run.Output);
+            Assert.DoesNotContain("not-the-registry-token", run.Output);   // a wrong token is still a secret
+            Assert.DoesNotContain("   at ", run.Output);
+        }
+        finally
+        {
+            await File.WriteAllTextAsync(tokenFile, token);
+        }
+    }
+
+    [Fact]
+    public async Task A8_Status_shows_every_nodes_services_with_tag_health_and_last_deploy_and_the_registered_workers()
+    {
+        var json = Path.Combine(lab.Sandbox.Root, "status.json");
+        var run = await Run("Status", "--json", json);
+        Assert.True(run.ExitCode == 0, run.ToString());
+        foreach (var (node, service) in new[] { ("core", "backend"), ("core", "db"), ("workers-b", "backtest-worker-1"), ("workers-c", "training-worker-1"), ("gpu", "gpu-training-worker") })
+            Assert.Matches(new Regex($@"  {Regex.Escape(node)} +{Regex.Escape(service)} +{RolloutLab.Tag} +running, healthy +\d+[smhd]"), run.Output);
+        Assert.Matches(new Regex(@"Workers registered with the backend \(5\)"), run.Output);
+        Assert.Matches(new Regex(@"workers-b-backtest-1 +backtesting +http://workers-b\.ktrdr\.lab:5003 +available"), run.Output);
+        Assert.Contains($"{RolloutLab.Tag} ", run.Output);
+        Assert.Contains("\"workers\"", await File.ReadAllTextAsync(json));
+    }
+
+    [Fact]
+    public async Task A9_A_held_lock_refuses_a_deploy_with_its_holder_LockRelease_breaks_it_and_History_records_every_deploy()
+    {
+        await using (var core = await lab.ConnectAsync("core"))
+            await RolloutLab.RequireAsync(core, "mkdir -p /var/lib/ktrdr-deploy/lock && printf '%s' " +
+                "'{\"id\":\"x1\",\"user\":\"alice\",\"host\":\"laptop\",\"pid\":4242,\"target\":\"DeployWorkers\",\"environment\":\"lab\",\"since\":\"2026-12-01T08:00:00+00:00\"}' " +
+                "> /var/lib/ktrdr-deploy/lock/holder.json");
+
+        var refused = await Run("DeployGpu", "--force", "--skip", "RenderConfigs");
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains("another deploy holds the lock of lab: alice@laptop (pid 4242) running DeployWorkers on lab since 2026-12-01 08:00:00Z", refused.Output);
+        Assert.DoesNotContain("upload", refused.Output);
+
+        var released = await Run("LockRelease");
+        Assert.True(released.ExitCode == 0, released.ToString());
+        Assert.Contains("Breaking the deploy lock of lab, held by alice@laptop (pid 4242)", released.Output);
+
+        var deploy = await Run("DeployGpu", "--force", "--skip", "RenderConfigs");
+        Assert.True(deploy.ExitCode == 0, deploy.ToString());
+
+        var history = await Run("History");
+        Assert.True(history.ExitCode == 0, history.ToString());
+        Assert.Matches(new Regex(@"DeployCore +core +sha-e2e0001 +succeeded"), history.Output);
+        Assert.Matches(new Regex(@"DeployWorkers +workers-b,workers-c +sha-e2e0001 +succeeded"), history.Output);
+        Assert.Matches(new Regex(@"DeployGpu +gpu +sha-e2e0001 +succeeded"), history.Output);
+        Assert.True(File.Exists(Path.Combine(lab.Sandbox.Root, ".artifacts", "audit", "lab.jsonl")));
+    }
+
+    [Fact]
+    public async Task B1_Backup_dumps_the_database_to_the_shared_tree_and_RestoreBackup_brings_its_rows_back()
+    {
+        const string count = "docker exec $(docker ps -q --filter label=com.docker.compose.service=db) " +
+                             "sh -c 'PGUSER=\"$POSTGRES_USER\" psql -tAc \"select count(*) from operations\" ktrdr'";
+        await using var core = await lab.ConnectAsync("core");
+        var before = (await RolloutLab.RequireAsync(core, count)).Trim();
+        Assert.NotEqual("0", before);   // the smoke operations of A5 are rows to lose and get back
+
+        var backup = await Run("Backup", "--keep", "3");
+        Assert.True(backup.ExitCode == 0, backup.ToString());
+        var name = Regex.Match(backup.Output, @"db-backups/(ktrdr-\d{8}-\d{6}\.dump): \d+ bytes, [1-9]\d* table\(s\)").Groups[1].Value;
+        Assert.NotEmpty(name);
+        var file = new FileInfo(Path.Combine(lab.Sandbox.Root, ".artifacts", "lab", "shared", "db-backups", name));
+        Assert.True(file.Exists, file.FullName);
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.OtherRead, file.UnixFileMode);
+
+        await RolloutLab.RequireAsync(core, count.Replace("select count(*) from operations", "delete from operations", StringComparison.Ordinal));
+        Assert.Equal("0", (await RolloutLab.RequireAsync(core, count)).Trim());
+
+        var restore = await Run("RestoreBackup", "--from", name);
+        Assert.True(restore.ExitCode == 0, restore.ToString());
+        Assert.Equal(before, (await RolloutLab.RequireAsync(core, count)).Trim());
+
+        var outside = await Run("RestoreBackup", "--from", "../../etc/passwd");
+        Assert.Equal(1, outside.ExitCode);
+        Assert.Contains("expected the name of a dump in db-backups/", outside.Output);
+        var unconfirmed = await Run("RestoreBackup", "--environment", "homelab", "--from", name);
+        Assert.Equal(1, unconfirmed.ExitCode);
+        Assert.Contains("run again with --confirm", unconfirmed.Output);
     }
 
     /// <summary>Logs, rendered bundles, lab state and every other file the build wrote, but not the secrets themselves or compiled output.</summary>

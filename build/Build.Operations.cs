@@ -1,0 +1,96 @@
+using System.Diagnostics;
+using BuildEngine;
+using Ktrdr.Deploy.Rollout.Nodes;
+using Ktrdr.Deploy.Rollout.Operations;
+using Ktrdr.Deploy.Topology;
+using Serilog;
+
+namespace Ktrdr.Build;
+
+/// <summary>
+/// Day-2 safety: one deploy at a time per environment (a lock on the core node, with who holds it), and an audit
+/// history of every mutating target (on the core node and in .artifacts/audit/), read back by History.
+/// </summary>
+partial class Build
+{
+    Target History => _ => _
+        .Description("The audit history of the environment: every deploy, who ran it, on which nodes, which tag, the result")
+        .Uses(() => Environment)
+        .Executes(async ct =>
+        {
+            var env = WithRuntimeAddresses(LoadTopology());
+            var core = await ConnectAsync(CoreNode(env), ct);
+            var entries = OperationJson.Audit((await NodeRun.RequireAsync(core, OperationCommands.ReadAudit(), ct)).StandardOutput);
+            Log.Information("Audit history of {Environment} ({Count} entries, newest last, on {Core}:{File}):", env.Name, entries.Count,
+                CoreNode(env).Name, OperationCommands.AuditFile);
+            foreach (var e in entries.TakeLast(30))
+                Log.Information("  {Time:yyyy-MM-dd HH:mm:ss}  {Who,-24} {Target,-14} {Nodes,-22} {Tag,-12} {Result}  {Seconds:0.0}s",
+                    e.Time, $"{e.User}@{e.Host}", e.Target, string.Join(",", e.Nodes), e.Tag, e.Result, e.Seconds);
+        });
+
+    Target LockRelease => _ => _
+        .Description("Break the environment's deploy lock when the run holding it is gone (shows what it breaks)")
+        .Uses(() => Environment)
+        .Executes(async ct =>
+        {
+            var env = WithRuntimeAddresses(LoadTopology());
+            var core = await ConnectAsync(CoreNode(env), ct);
+            var holder = OperationJson.Holder((await NodeRun.RequireAsync(core, OperationCommands.ReadHolder(), ct)).StandardOutput);
+            if (holder is null)
+            {
+                Log.Information("The deploy lock of {Environment} is free: nothing to release", env.Name);
+                return;
+            }
+            Log.Warning("Breaking the deploy lock of {Environment}, held by {Holder}", env.Name, holder);
+            await NodeRun.RequireAsync(core, OperationCommands.Break(), ct);
+        });
+
+    /// <summary>
+    /// Runs a mutating step under the environment's deploy lock and records it in the audit history, whatever its end
+    /// (failure and Ctrl-C included). A lock held by another run stops this one before anything is touched.
+    /// </summary>
+    async Task UnderLockAsync(EnvironmentTopology env, string target, IReadOnlyList<NodeSpec> nodes, IReadOnlyDictionary<string, string> images,
+        Func<Task> action, CancellationToken ct)
+    {
+        var core = await ConnectAsync(CoreNode(env), ct);
+        var holder = new LockHolder(Guid.NewGuid().ToString("N"), System.Environment.UserName, System.Environment.MachineName,
+            System.Environment.ProcessId, target, env.Name, DateTimeOffset.UtcNow);
+        var (acquired, other) = OperationCommands.ParseAcquire(await NodeRun.RequireAsync(core, OperationCommands.Acquire(holder), ct));
+        if (!acquired)
+            throw new BuildFailedException($"another deploy holds the lock of {env.Name}: {other?.ToString() ?? "(holder unreadable)"}. " +
+                                           "Wait for it to finish; if that run is gone, ./build.sh LockRelease breaks the lock.");
+        var watch = Stopwatch.StartNew();
+        var result = "failed";
+        try
+        {
+            await action();
+            result = "succeeded";
+        }
+        catch (OperationCanceledException)
+        {
+            result = "cancelled";
+            throw;
+        }
+        finally
+        {
+            var entry = new AuditEntry(DateTimeOffset.UtcNow, holder.User, holder.Host, target, env.Name, [.. nodes.Select(n => n.Name)],
+                ResolvedTag, images, result, Math.Round(watch.Elapsed.TotalSeconds, 2));
+            await RecordAsync(core, env, entry);
+            await core.RunAsync(OperationCommands.Release(holder.Id), CancellationToken.None);
+        }
+    }
+
+    /// <summary>Appends to the history on the core node and in .artifacts/audit/&lt;env&gt;.jsonl; a failure to record is a warning.</summary>
+    async Task RecordAsync(Ktrdr.Deploy.Remote.ICommandExecutor core, EnvironmentTopology env, AuditEntry entry)
+    {
+        var local = Path.Combine(ArtifactsDirectory, "audit", $"{env.Name}.jsonl");
+        Directory.CreateDirectory(Path.GetDirectoryName(local)!);
+        await File.AppendAllTextAsync(local, OperationJson.Line(entry) + "\n", CancellationToken.None);
+        var appended = await core.RunAsync(OperationCommands.Append(entry), CancellationToken.None);
+        if (!appended.Succeeded) Log.Warning("Could not append to the audit history on {Core}: {Error}", core.Target, appended.StandardError.Trim());
+    }
+
+    static NodeSpec CoreNode(EnvironmentTopology env) =>
+        env.NodesWithRole(NodeRole.Core).FirstOrDefault()
+        ?? throw new BuildFailedException($"{env.SourceFile}: the deploy lock and audit history live on the core node, and this environment has none");
+}

@@ -1,0 +1,44 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Ktrdr.Deploy.Rollout.Operations;
+
+/// <summary>Who holds the deploy lock: enough for another operator to find the run (and to break the lock if it is gone).</summary>
+public sealed record LockHolder(string Id, string User, string Host, int Pid, string Target, string Environment, DateTimeOffset Since)
+{
+    public override string ToString() =>
+        $"{User}@{Host} (pid {Pid}) running {Target} on {Environment} since {Since:yyyy-MM-dd HH:mm:ss}Z";
+}
+
+/// <summary>One line of the audit history: every mutating target appends one, success or not.</summary>
+public sealed record AuditEntry(
+    DateTimeOffset Time, string User, string Host, string Target, string Environment, IReadOnlyList<string> Nodes, string Tag,
+    IReadOnlyDictionary<string, string> Images, string Result, double Seconds);
+
+/// <summary>The JSON both files use (one object per line for the audit), camelCase and compact.</summary>
+public static class OperationJson
+{
+    public static readonly JsonSerializerOptions Options = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    public static string Line<T>(T value) => JsonSerializer.Serialize(value, Options);
+
+    /// <summary>The entries of an audit file; lines that cannot be read are skipped (the file is append-only text).</summary>
+    public static IReadOnlyList<AuditEntry> Audit(string? text) =>
+        [.. (text ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(TryEntry).OfType<AuditEntry>()];
+
+    public static LockHolder? Holder(string? text)
+    {
+        try { return string.IsNullOrWhiteSpace(text) ? null : JsonSerializer.Deserialize<LockHolder>(text, Options); }
+        catch (JsonException) { return null; }
+    }
+
+    private static AuditEntry? TryEntry(string line)
+    {
+        try { return JsonSerializer.Deserialize<AuditEntry>(line, Options); }
+        catch (JsonException) { return null; }
+    }
+}
