@@ -17,7 +17,7 @@ partial class Build
     [Parameter("RestoreBackup: the dump to restore, a file name in db-backups/ (e.g. ktrdr-20261201-031500.dump)")]
     readonly string? From;
 
-    [Parameter("Confirm a destructive step against a non-lab environment (RestoreBackup)")]
+    [Parameter("Go ahead with a step that changes a production environment (anything but lab and local): deploys, Patch, Rollback, RestoreBackup")]
     readonly bool Confirm;
 
     Target Backup => _ => _

@@ -28,40 +28,52 @@ partial class Build
         .Description("Roll out the core stack (db, backend, prometheus, grafana, jaeger) to the core node")
         .DependsOn(RenderConfigs, LabUp)
         .After(PushGhcr, SyncNfsLayout)
-        .Uses(() => Environment, () => Tag, () => Force, () => DryRun, () => DeployTimeout)
+        .Uses(() => Environment, () => Tag, () => Force, () => DryRun, () => DeployTimeout, () => Confirm)
         .Executes(ct => DeployRoleAsync(NodeRole.Core, ct));
 
     Target DeployWorkers => _ => _
         .Description("Roll out the worker stacks to worker nodes (--target-node workers-b,workers-c or all), in parallel")
         .DependsOn(RenderConfigs, LabUp)
         .After(PushGhcr, SyncNfsLayout, DeployCore)
-        .Uses(() => Environment, () => TargetNode, () => Tag, () => Force, () => DryRun, () => DeployTimeout)
+        .Uses(() => Environment, () => TargetNode, () => Tag, () => Force, () => DryRun, () => DeployTimeout, () => Confirm)
         .Executes(ct => DeployRoleAsync(NodeRole.Workers, ct));
 
     Target DeployGpu => _ => _
         .Description("Roll out the GPU training worker to the gpu node (non-root SSH user)")
         .DependsOn(RenderConfigs, LabUp)
         .After(PushGhcr, SyncNfsLayout, DeployCore, DeployWorkers)
-        .Uses(() => Environment, () => Tag, () => Force, () => DryRun, () => DeployTimeout)
+        .Uses(() => Environment, () => Tag, () => Force, () => DryRun, () => DeployTimeout, () => Confirm)
         .Executes(ct => DeployRoleAsync(NodeRole.Gpu, ct));
+
+    Target Patch => _ => _
+        .Description("Hot fix: deploy an already pushed --tag to the --target-node nodes only, no image build; same checks, lock and audit")
+        .DependsOn(RenderConfigs, LabUp)
+        .Requires(() => Tag)
+        .Uses(() => Environment, () => TargetNode, () => Force, () => DeployTimeout, () => Confirm)
+        .Executes(async ct =>
+        {
+            if (TargetNode.Length == 0) throw new BuildFailedException("Patch deploys to the nodes you name: give --target-node (e.g. workers-b), or use the Deploy targets");
+            foreach (var role in new[] { NodeRole.Core, NodeRole.Workers, NodeRole.Gpu }) await DeployRoleAsync(role, ct, "Patch");
+        });
 
     Target Rollout => _ => _
         .Description("Everything, end to end: images, configs, shared tree, core, workers, gpu, then Verify")
         .DependsOn(PushGhcr, SyncNfsLayout, DeployCore, DeployWorkers, DeployGpu)
         .Triggers(Verify);
 
-    async Task DeployRoleAsync(NodeRole role, CancellationToken ct)
+    async Task DeployRoleAsync(NodeRole role, CancellationToken ct, string? auditAs = null)
     {
         var env = WithRuntimeAddresses(LoadTopology());
         var nodes = NodesWithRole(env, role);
         if (nodes.Count == 0) return;
 
         var bundles = nodes.ToDictionary(n => n.Name, n => NodeBundle.Load(Path.Combine(ArtifactsDirectory, "render"), env, n));
-        if (DryRun)
+        if (DryRun || NeedsConfirmation(env))
         {
             // no secret is fetched and no registry asked: the plan shows names, never values
             DeployPlanView.Print([.. nodes.Select(n => DryRunRequest(env, n, bundles[n.Name]))]);
-            return;
+            if (DryRun) return;
+            RequireConfirmation(env, auditAs ?? $"Deploy{role}");
         }
 
         var secrets = await FetchSecretsAsync(env, bundles.Values.SelectMany(b => b.SecretNames).Concat(RegistrySecretName(env)).Distinct(), ct);
@@ -75,7 +87,7 @@ partial class Build
         }
 
         var images = requests.SelectMany(r => r.Desired.Images).GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.First().Value);
-        await UnderLockAsync(env, $"Deploy{role}", nodes, images, () => DeployNodesAsync(nodes, requests, ct), ct);
+        await UnderLockAsync(env, auditAs ?? $"Deploy{role}", nodes, images, () => DeployNodesAsync(nodes, requests, ct), ct);
     }
 
     /// <summary>State of every node first; pre-flight of every changed node before any is touched; then the changed ones in parallel.</summary>

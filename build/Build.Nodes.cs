@@ -27,11 +27,16 @@ partial class Build
         .Description("Create data/ results/ models/ db-backups/ on the shared tree with owner 999:1500, dirs 2775, files 664; prove it as uid 999 on each node")
         .DependsOn(LabUp)
         .After(PushGhcr)
-        .Uses(() => Environment, () => TargetNode, () => Tag)
+        .Uses(() => Environment, () => TargetNode, () => Tag, () => Confirm)
         .Executes(async ct =>
         {
             var env = WithRuntimeAddresses(LoadTopology());
             var nodes = SelectNodes(env);
+            if (NeedsConfirmation(env))
+                Log.Information("SyncNfsLayout would make {Path} on {Nodes} match storage: in topology.yml (owner {Uid}:{Gid}, dirs {Dir}, files {File})",
+                    env.Storage.Path, string.Join(", ", nodes.Select(n => n.Name)), env.Storage.Uid, env.Storage.Gid,
+                    Convert.ToString(env.Storage.DirectoryMode, 8), Convert.ToString(env.Storage.FileMode, 8));
+            RequireConfirmation(env, "SyncNfsLayout");
             var secrets = await FetchSecretsAsync(env, RegistrySecretName(env), ct);
             var login = PullLogin(env, secrets);
             var image = NodeVariables.ImageReference(env, env.Images[ImagePlanner.ApplicationKey], ResolvedTag);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using BuildEngine;
+using Ktrdr.Deploy.Rollout.Deploy;
 using Ktrdr.Deploy.Rollout.Nodes;
 using Ktrdr.Deploy.Rollout.Operations;
 using Ktrdr.Deploy.Topology;
@@ -45,6 +46,33 @@ partial class Build
             await NodeRun.RequireAsync(core, OperationCommands.Break(), ct);
         });
 
+    Target Rollback => _ => _
+        .Description("Put each selected node (--target-node, default all) back on the bundle it ran before its last deploy: swap, pull, up, health")
+        .Uses(() => Environment, () => TargetNode, () => DeployTimeout, () => Confirm)
+        .Executes(async ct =>
+        {
+            var env = WithRuntimeAddresses(LoadTopology());
+            var nodes = SelectNodes(env);
+            if (NeedsConfirmation(env))
+                Log.Information("Rollback would put {Nodes} back on the bundle each ran before its last deploy", string.Join(", ", nodes.Select(n => n.Name)));
+            RequireConfirmation(env, "Rollback");
+            var secrets = await FetchSecretsAsync(env, env.Secrets.Keys, ct);
+            var login = PullLogin(env, secrets);
+            var composeSecrets = secrets.For(env.Secrets.Keys.Where(k => k != env.Registry.TokenSecret));
+            await UnderLockAsync(env, "Rollback", nodes, new Dictionary<string, string>(), async () =>
+            {
+                var connections = await Task.WhenAll(nodes.Select(n => ConnectAsync(n, ct)));
+                var preflights = await Task.WhenAll(nodes.Select((n, i) => NodeDeployer.PreflightAsync(connections[i], n, ct)));
+                if (preflights.Where(p => !p.Passed).ToList() is { Count: > 0 } failed)
+                    throw new BuildFailedException("pre-flight failed, no node was touched:\n" +
+                                                   string.Join("\n", failed.SelectMany(p => p.Failures.Select(f => $"  - {p.Node}: {f}"))));
+                var results = await Task.WhenAll(nodes.Select((n, i) =>
+                    NodeRollback.RunAsync(connections[i], n, preflights[i], composeSecrets, login, DeployTimeout, ct)));
+                foreach (var result in results)
+                    Log.Information("  {Node,-10} {Reason}  {Elapsed}", result.Node, result.Reason, Elapsed.Format(result.Elapsed));
+            }, ct);
+        });
+
     /// <summary>
     /// Runs a mutating step under the environment's deploy lock and records it in the audit history, whatever its end
     /// (failure and Ctrl-C included). A lock held by another run stops this one before anything is touched.
@@ -88,6 +116,17 @@ partial class Build
         await File.AppendAllTextAsync(local, OperationJson.Line(entry) + "\n", CancellationToken.None);
         var appended = await core.RunAsync(OperationCommands.Append(entry), CancellationToken.None);
         if (!appended.Succeeded) Log.Warning("Could not append to the audit history on {Core}: {Error}", core.Target, appended.StandardError.Trim());
+    }
+
+    /// <summary>Every environment but the lab and the local one is production: changing it takes --confirm.</summary>
+    bool NeedsConfirmation(EnvironmentTopology env) => !Confirm && env.Name is not ("lab" or "local");
+
+    /// <summary>Stops a mutating target on a production environment without --confirm, after its plan was printed.</summary>
+    void RequireConfirmation(EnvironmentTopology env, string target)
+    {
+        if (NeedsConfirmation(env))
+            throw new BuildFailedException($"{target} changes {env.Name}'s nodes: the plan is above. Run again with --confirm to go ahead " +
+                                           "(CI: KTRDR_CONFIRM=true in the deploy workflow).");
     }
 
     static NodeSpec CoreNode(EnvironmentTopology env) =>

@@ -29,16 +29,19 @@ public sealed class ImageBuilder(DockerCli docker, string workDirectory)
         var hash = InputsHash.Compute(recipe, arguments, labels);
         var tags = ImagePlanner.Tags(settings);
 
+        // an image with these exact inputs may exist under another tag (its inputs tag says so): then tagging is the build
+        var inputsTag = ImageCommands.InputsTag(hash);
         var existing = await InspectAsync(recipe.Local(settings.Tag), ct);
-        var built = existing?.Inputs != hash;
+        var same = existing?.Inputs == hash ? recipe.Local(settings.Tag) : await InspectAsync(recipe.Local(inputsTag), ct) is not null ? recipe.Local(inputsTag) : null;
+        var built = same is null;
         if (built)
         {
             var context = await PrepareContextAsync(recipe, ct);
-            await RunAsync(ImageCommands.Build(recipe, context, tags, labels, arguments, hash, dockerfileText), ct);
+            await RunAsync(ImageCommands.Build(recipe, context, [.. tags, inputsTag], labels, arguments, hash, dockerfileText), ct);
         }
         else
-            foreach (var tag in tags.Skip(1))
-                await RunAsync(["tag", recipe.Local(settings.Tag), recipe.Local(tag)], ct);
+            foreach (var tag in tags.Append(inputsTag).Where(t => recipe.Local(t) != same))
+                await RunAsync(["tag", same!, recipe.Local(tag)], ct);
 
         var image = await InspectAsync(recipe.Local(settings.Tag), ct)
                     ?? throw new ImageException($"docker build reported success but {recipe.Local(settings.Tag)} does not exist on {docker}");

@@ -51,6 +51,9 @@ public static partial class ImageCommands
         return args;
     }
 
+    /// <summary>A local-only tag naming an image by its inputs (<c>inputs-&lt;12 hex&gt;</c>), so the same inputs under a new tag are a retag, not a build.</summary>
+    public static string InputsTag(string inputsHash) => $"inputs-{inputsHash[..12]}";
+
     /// <summary>The label holding the inputs hash of a local image (empty output when it has none).</summary>
     public static IReadOnlyList<string> InspectInputs(string reference) =>
         ["image", "inspect", "--format", $"{{{{ index .Config.Labels \"{InputsHash.Label}\" }}}}|{{{{.Id}}}}|{{{{.Size}}}}", reference];

@@ -44,7 +44,7 @@ public class EntryPointTests
     public async Task A_homelab_deploy_without_its_secrets_stops_before_any_node_is_touched()
     {
         using var sandbox = new BuildSandbox();
-        var run = await sandbox.RunAsync(["DeployCore", "--environment", "homelab", "--tag", "sha-1a2b3c4"],
+        var run = await sandbox.RunAsync(["DeployCore", "--environment", "homelab", "--tag", "sha-1a2b3c4", "--confirm"],
             new Dictionary<string, string?> { ["PATH"] = "/usr/bin:/bin" });   // no `op` on PATH
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("5 secrets are unavailable; nothing was deployed and no node was touched", run.Output);
@@ -53,6 +53,17 @@ public class EntryPointTests
         Assert.DoesNotContain("pre-flight", run.Output);
         Assert.DoesNotContain("connect", run.Output);
         Assert.DoesNotContain("   at ", run.Output);
+    }
+
+    [Fact]
+    public async Task A_homelab_deploy_without_confirm_prints_its_plan_and_stops()
+    {
+        using var sandbox = new BuildSandbox();
+        var run = await sandbox.RunAsync("DeployWorkers", "--environment", "homelab", "--tag", "sha-1a2b3c4");
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("$ cd -- '/opt/ktrdr-workers-c' && docker compose -p ktrdr", run.Output);   // the plan came first
+        Assert.Contains("DeployWorkers changes homelab's nodes: the plan is above. Run again with --confirm", run.Output);
+        Assert.DoesNotContain("unavailable", run.Output);   // stopped before any secret was asked for
     }
 
     [Fact]

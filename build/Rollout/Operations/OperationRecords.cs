@@ -7,7 +7,8 @@ namespace Ktrdr.Deploy.Rollout.Operations;
 public sealed record LockHolder(string Id, string User, string Host, int Pid, string Target, string Environment, DateTimeOffset Since)
 {
     public override string ToString() =>
-        $"{User}@{Host} (pid {Pid}) running {Target} on {Environment} since {Since:yyyy-MM-dd HH:mm:ss}Z";
+        $"{User}@{Host} (pid {Pid}) running {Target} on {Environment} since " +
+        Since.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture) + "Z";
 }
 
 /// <summary>One line of the audit history: every mutating target appends one, success or not.</summary>
@@ -32,13 +33,23 @@ public static class OperationJson
 
     public static LockHolder? Holder(string? text)
     {
-        try { return string.IsNullOrWhiteSpace(text) ? null : JsonSerializer.Deserialize<LockHolder>(text, Options); }
+        try
+        {
+            var holder = string.IsNullOrWhiteSpace(text) ? null : JsonSerializer.Deserialize<LockHolder>(text, Options);
+            return holder is { Id: not null, User: not null, Host: not null, Target: not null, Environment: not null } ? holder : null;
+        }
         catch (JsonException) { return null; }
     }
 
     private static AuditEntry? TryEntry(string line)
     {
-        try { return JsonSerializer.Deserialize<AuditEntry>(line, Options); }
+        try
+        {
+            // a line missing a field (hand-edited, cut off) is unreadable too: History must never stop on one
+            var entry = JsonSerializer.Deserialize<AuditEntry>(line, Options);
+            return entry is { User: not null, Host: not null, Target: not null, Environment: not null, Nodes: not null, Tag: not null, Images: not null, Result: not null }
+                ? entry : null;
+        }
         catch (JsonException) { return null; }
     }
 }

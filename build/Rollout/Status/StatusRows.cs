@@ -14,7 +14,7 @@ public static class StatusRows
         foreach (var node in nodes)
         {
             var deployed = node.Stamp is { } stamp
-                ? $"{stamp.Tag ?? "?"} {(stamp.DeployedAt is { } at ? Age(now - at) + " ago" : "")} {(stamp.By is { } by ? "by " + by : "")}".Trim()
+                ? string.Join(' ', new[] { stamp.Tag ?? "?", stamp.DeployedAt is { } at ? Age(now - at) + " ago" : null, stamp.By is { } by ? "by " + by : null }.OfType<string>())
                 : "never (no stamp)";
             if (node.Error is not null) rows.Add(new StatusRow(node.Node, "-", "-", $"unreachable: {node.Error}", "-", "-"));
             else if (node.Containers.Count == 0) rows.Add(new StatusRow(node.Node, "-", "-", "no containers", "-", deployed));

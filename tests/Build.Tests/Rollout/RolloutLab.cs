@@ -28,9 +28,12 @@ public sealed class RolloutLab : IAsyncLifetime
     }
 
     /// <summary>Runs the build in the sandbox against this lab, with the fixed tag.</summary>
-    public async Task<BuildRun> RunAsync(params string[] args)
+    public Task<BuildRun> RunAsync(params string[] args) => RunTaggedAsync(Tag, args);
+
+    /// <summary>Runs the build in the sandbox against this lab, with another tag.</summary>
+    public async Task<BuildRun> RunTaggedAsync(string tag, params string[] args)
     {
-        var run = await Sandbox.RunAsync([.. args, "--lab-id", Id, "--tag", Tag]);
+        var run = await Sandbox.RunAsync([.. args, "--lab-id", Id, "--tag", tag]);
         lock (_runs) _runs.Add(run);
         return run;
     }

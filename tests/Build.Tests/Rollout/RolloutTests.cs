@@ -155,7 +155,7 @@ public sealed class RolloutTests(RolloutLab lab, ITestOutputHelper output) : ICl
         var run = await Run("Status", "--json", json);
         Assert.True(run.ExitCode == 0, run.ToString());
         foreach (var (node, service) in new[] { ("core", "backend"), ("core", "db"), ("workers-b", "backtest-worker-1"), ("workers-c", "training-worker-1"), ("gpu", "gpu-training-worker") })
-            Assert.Matches(new Regex($@"  {Regex.Escape(node)} +{Regex.Escape(service)} +{RolloutLab.Tag} +running, healthy +\d+[smhd]"), run.Output);
+            Assert.Matches(new Regex($@"  {Regex.Escape(node)} +{Regex.Escape(service)} +{RolloutLab.Tag} +running, (healthy|starting) +\d+[smhd]"), run.Output);   // Docker's own check comes every 30 s
         Assert.Matches(new Regex(@"Workers registered with the backend \(5\)"), run.Output);
         Assert.Matches(new Regex(@"workers-b-backtest-1 +backtesting +http://workers-b\.ktrdr\.lab:5003 +available"), run.Output);
         Assert.Contains($"{RolloutLab.Tag} ", run.Output);
@@ -220,6 +220,29 @@ public sealed class RolloutTests(RolloutLab lab, ITestOutputHelper output) : ICl
         var unconfirmed = await Run("RestoreBackup", "--environment", "homelab", "--from", name);
         Assert.Equal(1, unconfirmed.ExitCode);
         Assert.Contains("run again with --confirm", unconfirmed.Output);
+    }
+
+    [Fact]
+    public async Task B2_Patch_deploys_a_new_tag_to_one_node_and_Rollback_puts_it_back_on_the_tag_it_ran_before()
+    {
+        const string next = "sha-e2e0002";
+        var push = await lab.RunTaggedAsync(next, "PushGhcr");   // same inputs as the first tag: a retag, not a build
+        output.WriteLine(push.ToString());
+        Assert.True(push.ExitCode == 0, push.ToString());
+        Assert.Matches(new Regex($@"ktrdr/ktrdr-backend +up to date +{next}"), push.Output);
+
+        var patch = await lab.RunTaggedAsync(next, "Patch", "--target-node", "workers-b");   // the hot-fix path: no image build
+        Assert.True(patch.ExitCode == 0, patch.ToString());
+        Assert.Matches(new Regex(@"workers-b +deployed +bundle [0-9a-f]{12} → [0-9a-f]{12}"), patch.Output);
+        Assert.DoesNotContain("Starting BuildImages", patch.Output);
+        Assert.Matches(new Regex($@"workers-b +backtest-worker-1 +{next} +running"), (await Run("Status", "--target-node", "workers-b")).Output);
+
+        var rollback = await Run("Rollback", "--target-node", "workers-b");
+        Assert.True(rollback.ExitCode == 0, rollback.ToString());
+        Assert.Matches(new Regex($@"workers-b +rolled back to tag {RolloutLab.Tag}"), rollback.Output);
+        Assert.DoesNotContain("workers-c", rollback.Output);
+        var status = await Run("Status", "--target-node", "workers-b");
+        Assert.Matches(new Regex($@"workers-b +backtest-worker-1 +{RolloutLab.Tag} +running.*\(rollback\)"), status.Output);
     }
 
     /// <summary>Logs, rendered bundles, lab state and every other file the build wrote, but not the secrets themselves or compiled output.</summary>
