@@ -21,35 +21,38 @@ partial class Build
     [Parameter("Print, per node, what the Deploy targets would run, without connecting to any node")]
     readonly bool DryRun;
 
-    [Parameter("How long a deploy waits for a node's containers to run and pass their health checks (default 3 min)")]
+    [Parameter("How long a deploy waits for a node's containers to run and pass their health checks (default 3 min); failing it rolls the node back")]
     readonly TimeSpan DeployTimeout = TimeSpan.FromMinutes(3);
+
+    [Parameter("How long a worker update waits for a busy worker to finish its operation before it stops (default 10 min; --force replaces it anyway)")]
+    readonly TimeSpan DrainTimeout = TimeSpan.FromMinutes(10);
 
     Target DeployCore => _ => _
         .Description("Roll out the core stack (db, backend, prometheus, grafana, jaeger) to the core node")
         .DependsOn(RenderConfigs, LabUp)
         .After(PushGhcr, SyncNfsLayout)
-        .Uses(() => Environment, () => Tag, () => Force, () => DryRun, () => DeployTimeout, () => Confirm)
+        .Uses(() => Environment, () => Tag, () => Force, () => DryRun, () => DeployTimeout, () => DrainTimeout, () => Confirm)
         .Executes(ct => DeployRoleAsync(NodeRole.Core, ct));
 
     Target DeployWorkers => _ => _
         .Description("Roll out the worker stacks to worker nodes (--target-node workers-b,workers-c or all), in parallel")
         .DependsOn(RenderConfigs, LabUp)
         .After(PushGhcr, SyncNfsLayout, DeployCore)
-        .Uses(() => Environment, () => TargetNode, () => Tag, () => Force, () => DryRun, () => DeployTimeout, () => Confirm)
+        .Uses(() => Environment, () => TargetNode, () => Tag, () => Force, () => DryRun, () => DeployTimeout, () => DrainTimeout, () => Confirm)
         .Executes(ct => DeployRoleAsync(NodeRole.Workers, ct));
 
     Target DeployGpu => _ => _
         .Description("Roll out the GPU training worker to the gpu node (non-root SSH user)")
         .DependsOn(RenderConfigs, LabUp)
         .After(PushGhcr, SyncNfsLayout, DeployCore, DeployWorkers)
-        .Uses(() => Environment, () => Tag, () => Force, () => DryRun, () => DeployTimeout, () => Confirm)
+        .Uses(() => Environment, () => Tag, () => Force, () => DryRun, () => DeployTimeout, () => DrainTimeout, () => Confirm)
         .Executes(ct => DeployRoleAsync(NodeRole.Gpu, ct));
 
     Target Patch => _ => _
         .Description("Hot fix: deploy an already pushed --tag to the --target-node nodes only, no image build; same checks, lock and audit")
         .DependsOn(RenderConfigs, LabUp)
         .Requires(() => Tag)
-        .Uses(() => Environment, () => TargetNode, () => Force, () => DeployTimeout, () => Confirm)
+        .Uses(() => Environment, () => TargetNode, () => Force, () => DeployTimeout, () => DrainTimeout, () => Confirm)
         .Executes(async ct =>
         {
             if (TargetNode.Length == 0) throw new BuildFailedException("Patch deploys to the nodes you name: give --target-node (e.g. workers-b), or use the Deploy targets");
@@ -83,7 +86,8 @@ partial class Build
         {
             var bundle = bundles[node.Name];
             var desired = new DeployStamp(bundle.Hash, await ImageIdentitiesAsync(env, bundle, secrets, ct), []) { Tag = ResolvedTag };
-            requests.Add(new NodeDeployRequest(node, bundle, desired, secrets.For(bundle.SecretNames), login, DeployTimeout, Force));
+            requests.Add(new NodeDeployRequest(node, bundle, desired, secrets.For(bundle.SecretNames), login, DeployTimeout, Force)
+                { Rolling = role != NodeRole.Core, DrainTimeout = DrainTimeout });
         }
 
         var images = requests.SelectMany(r => r.Desired.Images).GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.First().Value);

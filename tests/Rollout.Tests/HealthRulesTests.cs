@@ -52,9 +52,21 @@ public class HealthRulesTests
         Assert.Equal(HealthState.Failed, HealthRules.Evaluate([backend], new HashSet<string> { backend.ContainerId }).State);
     }
 
+    [Fact]
+    public void A_restarting_container_has_crashed_and_fails_naming_it()
+    {
+        ContainerStatus[] containers = [Container("backend", state: "restarting", exitCode: 3), Container("db", health: ContainerHealth.Healthy)];
+
+        var verdict = HealthRules.Evaluate(containers, NoneProbed);
+
+        Assert.Equal(HealthState.Failed, verdict.State);
+        Assert.Contains("ktrdr_backend_1", verdict.Detail);
+        Assert.Contains("keeps restarting", verdict.Detail);
+        Assert.Contains("exit code 3", verdict.Detail);
+    }
+
     [Theory]
     [InlineData("created")]
-    [InlineData("restarting")]
     public void A_container_not_running_yet_is_waiting(string state)
     {
         ContainerStatus[] containers = [Container("backend", state: state), Container("db", health: ContainerHealth.Healthy)];

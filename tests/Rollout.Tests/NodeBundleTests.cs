@@ -104,6 +104,24 @@ public class NodeBundleTests : IDisposable
     }
 
     [Fact]
+    public void Services_are_the_ones_the_nodes_profiles_run_in_file_order()
+    {
+        WriteBundle();
+        Write("docker-compose.workers.yml", Compose + """
+
+              backtest-worker-2:
+                image: ${KTRDR_IMAGE:?x}
+                profiles: ["scale-2"]
+              training-worker-1:
+                image: ${KTRDR_IMAGE:?x}
+            """);
+
+        Assert.Equal(["backtest-worker-1", "training-worker-1"], NodeBundle.Load(_renderRoot, _lab, _node).Services);
+        Assert.Equal(["backtest-worker-1", "backtest-worker-2", "training-worker-1"],
+            NodeBundle.Load(_renderRoot, _lab, _node with { Profiles = ["scale-2"] }).Services);
+    }
+
+    [Fact]
     public void A_missing_manifest_says_to_run_RenderConfigs()
     {
         var error = Assert.Throws<RolloutException>(() => NodeBundle.Load(_renderRoot, _lab, _node));

@@ -15,6 +15,9 @@ public static class HealthRules
         if (containers.Count == 0) return new(HealthState.Waiting, "no containers yet", []);
         if (containers.FirstOrDefault(c => c.State is "exited" or "dead") is { } stopped)
             return new(HealthState.Failed, $"{stopped.Name} ({stopped.Service}) stopped with exit code {stopped.ExitCode}", []);
+        // a fresh container restarts only after it crashed: its restart policy would hide the crash until the timeout
+        if (containers.FirstOrDefault(c => c.State == "restarting") is { } crashing)
+            return new(HealthState.Failed, $"{crashing.Name} ({crashing.Service}) keeps restarting (last exit code {crashing.ExitCode})", []);
         if (containers.FirstOrDefault(c => c.Health == ContainerHealth.Unhealthy) is { } unhealthy)
             return new(HealthState.Failed, $"{unhealthy.Name} ({unhealthy.Service}) is unhealthy", []);
 

@@ -13,13 +13,15 @@ namespace Ktrdr.Deploy.Rollout.Deploy;
 /// </summary>
 public static class HealthWaiter
 {
-    public static async Task<IReadOnlyList<ContainerStatus>> WaitAsync(ICommandExecutor node, TimeSpan timeout, CancellationToken ct)
+    public static async Task<IReadOnlyList<ContainerStatus>> WaitAsync(
+        ICommandExecutor node, TimeSpan timeout, CancellationToken ct, IReadOnlyCollection<string>? services = null)
     {
         var watch = Stopwatch.StartNew();
         var probedHealthy = new HashSet<string>(StringComparer.Ordinal);
         while (true)
         {
-            var containers = ComposeCommands.ParseContainers(await NodeRun.RequireAsync(node, ComposeCommands.Ps(), ct));
+            var containers = ComposeCommands.ParseContainers(await NodeRun.RequireAsync(node, ComposeCommands.Ps(), ct))
+                .Where(c => services is null || services.Contains(c.Service)).ToList();
             var verdict = HealthRules.Evaluate(containers, probedHealthy);
             if (verdict.State == HealthState.Ready) return containers;
             if (verdict.State == HealthState.Failed || watch.Elapsed > timeout)

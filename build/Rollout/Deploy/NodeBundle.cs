@@ -11,6 +11,9 @@ namespace Ktrdr.Deploy.Rollout.Deploy;
 /// </summary>
 public sealed record NodeBundle(string Directory, string Hash, IReadOnlyDictionary<string, string> EnvImages, IReadOnlyList<string> SecretNames)
 {
+    /// <summary>The services that run on the node with its profiles, in file order (what a rolling update walks through).</summary>
+    public IReadOnlyList<string> Services { get; init; } = [];
+
     public static NodeBundle Load(string renderRoot, EnvironmentTopology env, NodeSpec node)
     {
         var directory = Path.Combine(renderRoot, env.Name, node.Name);
@@ -29,7 +32,10 @@ public sealed record NodeBundle(string Directory, string Hash, IReadOnlyDictiona
         var images = env.Images.Values.Where(i => referenced.Contains(i.EnvVariable) && dotEnv.ContainsKey(i.EnvVariable))
             .ToDictionary(i => i.EnvVariable, i => dotEnv[i.EnvVariable]);
         var secrets = env.Secrets.Keys.Where(referenced.Contains).Where(n => n != env.Registry.TokenSecret).Order(StringComparer.Ordinal).ToList();
-        return new NodeBundle(directory, hash, images, secrets);
+        var problems = new List<Topology.Diagnostic>();
+        var services = node.ComposeFiles.Select(f => Path.Combine(directory, Path.GetFileName(f)))
+            .SelectMany(f => ComposeParser.Parse(f, File.ReadAllText(f), problems).ActiveServices(node.Profiles)).Select(s => s.Name).Distinct().ToList();
+        return new NodeBundle(directory, hash, images, secrets) { Services = services };
     }
 
     /// <summary>The bundle hash of the manifest when it is this node's, else null (also for a file that is not JSON).</summary>

@@ -4,13 +4,20 @@ using Ktrdr.Deploy.Commands.Preflight;
 using Ktrdr.Deploy.Remote;
 using Ktrdr.Deploy.Rollout.Nodes;
 using Ktrdr.Deploy.Topology;
+using static Ktrdr.Deploy.Remote.Execution.ShellQuote;
 
 namespace Ktrdr.Deploy.Rollout.Deploy;
 
 /// <summary>What one node needs for its deploy: its bundle, the stamp it should end with, its secrets and registry login.</summary>
+/// <param name="Rolling">Replace a running node's services one at a time, draining busy workers first (worker and gpu nodes).</param>
 public sealed record NodeDeployRequest(
     NodeSpec Node, NodeBundle Bundle, DeployStamp Desired, IReadOnlyDictionary<string, string> Secrets, RegistryPull? Login,
-    TimeSpan HealthTimeout, bool Force);
+    TimeSpan HealthTimeout, bool Force)
+{
+    public bool Rolling { get; init; }
+
+    public TimeSpan DrainTimeout { get; init; } = TimeSpan.FromMinutes(10);
+}
 
 /// <summary>A node that was deployed: why, and how long it took.</summary>
 public sealed record NodeDeployResult(string Node, string Reason, TimeSpan Elapsed);
@@ -53,6 +60,8 @@ public static class NodeDeployer
         var project = ComposeProject.For(preflight.Compose, spec);
         var stampPath = StampPath(spec);
 
+        var before = ComposeCommands.ParseContainers(await NodeRun.RequireAsync(node, ComposeCommands.Ps(), ct));
+        var hadBundle = DeployStamp.Parse(await node.ReadFileAsync(stampPath, ct)) is not null;
         await NodeProgress.StepAsync(spec.Name, "upload", async () =>
         {
             var elevate = !preflight.IsRoot && !preflight.DeployParentWritable;
@@ -64,16 +73,24 @@ public static class NodeDeployer
             await NodeRun.RequireAsync(node, DeploySteps.Pull(project, request.Secrets, request.Login), ct);
             return $"{request.Desired.Images.Count} image variable(s) with {project.Invocation}";
         });
-        await NodeProgress.StepAsync(spec.Name, "up", async () =>
+        IReadOnlyList<ContainerStatus> running;
+        try
         {
-            await NodeRun.RequireAsync(node, DeploySteps.Up(project, request.Secrets), ct);
-            return $"up -d --remove-orphans{(spec.Profiles.Count > 0 ? $" --profile {string.Join(",", spec.Profiles)}" : "")}";
-        });
-        var running = await NodeProgress.StepAsync(spec.Name, "health", async () =>
+            running = await StartAsync(node, request, project, rolling: request.Rolling && before.Any(c => c.IsRunning), ct);
+        }
+        catch (RolloutException failure) when (hadBundle)
         {
-            var containers = await HealthWaiter.WaitAsync(node, request.HealthTimeout, ct);
-            return (containers, $"{string.Join(", ", containers.Select(c => c.Service).Distinct())} healthy");
-        });
+            // the health gate: the node goes back to the bundle that ran before, and the run fails saying so
+            await NodeProgress.StepAsync(spec.Name, "roll back", async () =>
+            {
+                await NodeRun.RequireAsync(node, NodeRollback.SwapBack(spec), CancellationToken.None);
+                await NodeRun.RequireAsync(node, DeploySteps.Up(project, request.Secrets), CancellationToken.None);
+                await HealthWaiter.WaitAsync(node, request.HealthTimeout, CancellationToken.None);
+                return "the previous bundle is back in place and healthy";
+            });
+            throw new RolloutException($"{spec.Name}: the new bundle failed its health gate and the node was rolled back to the previous one, " +
+                                       $"which is running again.\n  What failed: {failure.Message}", failure);
+        }
         await NodeProgress.StepAsync(spec.Name, "stamp", async () =>
         {
             var stamp = request.Desired with
@@ -86,6 +103,44 @@ public static class NodeDeployer
             return stampPath;
         });
         return new NodeDeployResult(spec.Name, decision.Reason, watch.Elapsed);
+    }
+
+    /// <summary>All at once (a new node, core), or one service at a time on a running worker node; then every container healthy.</summary>
+    private static async Task<IReadOnlyList<ContainerStatus>> StartAsync(
+        ICommandExecutor node, NodeDeployRequest request, ComposeProject project, bool rolling, CancellationToken ct)
+    {
+        var spec = request.Node;
+        if (rolling)
+            await RollingUpdate.RunAsync(node, project, request.Bundle.Services, request.Secrets, request.DrainTimeout, request.Force, request.HealthTimeout, ct);
+        else
+            await NodeProgress.StepAsync(spec.Name, "up", async () =>
+            {
+                await NodeRun.RequireAsync(node, DeploySteps.Up(project, request.Secrets), ct);
+                return $"up -d --remove-orphans{(spec.Profiles.Count > 0 ? $" --profile {string.Join(",", spec.Profiles)}" : "")}";
+            });
+        await RetireAsync(node, spec, request.Bundle.Services, ct);
+        return await NodeProgress.StepAsync(spec.Name, "health", async () =>
+        {
+            var containers = await HealthWaiter.WaitAsync(node, request.HealthTimeout, ct);
+            return (containers, $"{string.Join(", ", containers.Select(c => c.Service).Distinct())} healthy");
+        });
+    }
+
+    /// <summary>
+    /// Removes the project's containers of services the node no longer runs (left out by its profiles, or gone from the
+    /// files): compose's --remove-orphans keeps a container whose service is still in a file, even behind an inactive profile.
+    /// </summary>
+    private static async Task RetireAsync(ICommandExecutor node, NodeSpec spec, IReadOnlyList<string> active, CancellationToken ct)
+    {
+        if (active.Count == 0) return;
+        var stale = ComposeCommands.ParseContainers(await NodeRun.RequireAsync(node, ComposeCommands.Ps(), ct)).Where(c => !active.Contains(c.Service)).ToList();
+        if (stale.Count == 0) return;
+        await NodeProgress.StepAsync(spec.Name, "retire", async () =>
+        {
+            await NodeRun.RequireAsync(node, new RemoteCommand($"docker rm -f {string.Join(' ', stale.Select(c => Quote(c.ContainerId)))} >/dev/null",
+                $"remove {stale.Count} container(s) of services {spec.Name} no longer runs"), ct);
+            return $"removed {string.Join(", ", stale.Select(c => c.Service).Distinct())} (not run with this node's profiles)";
+        });
     }
 
     private static string StampPath(NodeSpec node) => $"{node.DeployDirectory.TrimEnd('/')}/{DeployStamp.FileName}";

@@ -48,6 +48,19 @@ public sealed class RolloutLab : IAsyncLifetime
             CancellationToken.None);
     }
 
+    /// <summary>Runs the docker client against the lab's daemon (the one its images are built on).</summary>
+    public async Task<string> DockerAsync(string? input, params string[] args)
+    {
+        var state = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(Sandbox.Root, ".artifacts", "lab", "lab.json"))).RootElement;
+        var host = state.TryGetProperty("docker_host", out var h) ? h.GetString() : null;
+        var command = CliWrap.Cli.Wrap("docker").WithArguments(args).WithValidation(CliWrap.CommandResultValidation.None)
+            .WithEnvironmentVariables(new Dictionary<string, string?> { ["DOCKER_HOST"] = host, ["DOCKER_BUILDKIT"] = "0" });
+        if (input is not null) command = command.WithStandardInputPipe(CliWrap.PipeSource.FromString(input));
+        var result = await CliWrap.Buffered.BufferedCommandExtensions.ExecuteBufferedAsync(command);
+        Assert.True(result.ExitCode == 0, $"docker {string.Join(' ', args)}: {result.StandardError}");
+        return result.StandardOutput;
+    }
+
     public static async Task<string> RequireAsync(ICommandExecutor node, string script)
     {
         var result = await node.RunAsync(new RemoteCommand(script, "test step"), CancellationToken.None);

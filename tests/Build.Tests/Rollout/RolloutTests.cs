@@ -245,6 +245,32 @@ public sealed class RolloutTests(RolloutLab lab, ITestOutputHelper output) : ICl
         Assert.Matches(new Regex($@"workers-b +backtest-worker-1 +{RolloutLab.Tag} +running.*\(rollback\)"), status.Output);
     }
 
+    [Fact]
+    public async Task B3_A_new_image_that_fails_its_health_gate_is_rolled_back_and_the_old_workers_serve_again()
+    {
+        const string bad = "sha-e2ebad1";
+        // an image that crashes at start, pushed under a new tag with the two lab images beside it
+        await lab.DockerAsync($"FROM ktrdr/ktrdr-backend:{RolloutLab.Tag}\nENTRYPOINT [\"/bin/sh\", \"-c\", \"exit 3\"]\n",
+            "build", "--quiet", "--tag", $"ktrdr/ktrdr-backend:{bad}", "-");
+        foreach (var image in new[] { "ktrdr/ktrdr-lab/postgres", "ktrdr/ktrdr-lab/prometheus" })
+            await lab.DockerAsync(null, "tag", $"{image}:{RolloutLab.Tag}", $"{image}:{bad}");
+        var push = await lab.RunTaggedAsync(bad, "PushGhcr", "--skip", "BuildImages,Restore");
+        Assert.True(push.ExitCode == 0, push.ToString());
+
+        var patch = await lab.RunTaggedAsync(bad, "Patch", "--target-node", "workers-c", "--deploy-timeout", "90s");
+        output.WriteLine(patch.ToString());
+        Assert.Equal(1, patch.ExitCode);
+        Assert.Contains("workers-c: the new bundle failed its health gate and the node was rolled back to the previous one, which is running again", patch.Output);
+        Assert.Matches(new Regex(@"keeps restarting|stopped with exit code 3"), patch.Output);
+        Assert.Matches(new Regex(@"workers-c +roll back +the previous bundle is back in place and healthy"), patch.Output);
+
+        var status = await Run("Status", "--target-node", "workers-c");
+        Assert.Matches(new Regex($@"workers-c +backtest-worker-1 +{RolloutLab.Tag} +running"), status.Output);
+        Assert.Matches(new Regex($@"workers-c +training-worker-1 +{RolloutLab.Tag} +running"), status.Output);
+        var history = await Run("History");
+        Assert.Matches(new Regex($@"Patch +workers-c +{bad} +failed"), history.Output);
+    }
+
     /// <summary>Logs, rendered bundles, lab state and every other file the build wrote, but not the secrets themselves or compiled output.</summary>
     private IEnumerable<string> ArtifactFiles()
     {
