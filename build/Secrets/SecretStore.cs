@@ -22,7 +22,7 @@ public sealed class SecretStore(OnePasswordOptions? onePassword = null)
         string repositoryRoot, CancellationToken cancellationToken = default)
     {
         var requested = names.Distinct(StringComparer.Ordinal).ToList();
-        var plan = SecretPlan.For(environment, requested);
+        var plan = SecretPlan.For(environment, requested, System.Environment.GetEnvironmentVariable);
         var root = Path.GetFullPath(repositoryRoot);
         await oneFetchAtATime.WaitAsync(cancellationToken);
         try
