@@ -1,4 +1,6 @@
 using BuildEngine;
+using Ktrdr.Deploy.Commands.Preflight;
+using Ktrdr.Deploy.Remote;
 using Ktrdr.Build.Support;
 using Ktrdr.Deploy.Rollout.Deploy;
 using Ktrdr.Deploy.Topology;
@@ -98,20 +100,28 @@ partial class Build
     async Task DeployNodesAsync(IReadOnlyList<NodeSpec> nodes, IReadOnlyList<NodeDeployRequest> requests, CancellationToken ct)
     {
         var connections = await Task.WhenAll(nodes.Select(n => ConnectAsync(n, ct)));
-        var decisions = await Task.WhenAll(requests.Select((r, i) => NodeDeployer.DecideAsync(connections[i], r, ct)));
-        var changed = Enumerable.Range(0, nodes.Count).Where(i => decisions[i].Deploy).ToList();
-        var preflights = await Task.WhenAll(changed.Select(i => NodeDeployer.PreflightAsync(connections[i], nodes[i], ct)));
-        if (preflights.Where(p => !p.Passed).ToList() is { Count: > 0 } failed)
-            throw new BuildFailedException("pre-flight failed, no node was touched:\n" +
-                                           string.Join("\n", failed.SelectMany(p => p.Failures.Select(f => $"  - {p.Node}: {f}"))));
+        var states = await Task.WhenAll(requests.Select((r, i) => NodeDeployer.DecideAsync(connections[i], r, ct)));
+        var changed = Enumerable.Range(0, nodes.Count).Where(i => states[i].Decision.Deploy).ToList();
+        var preflights = await PreflightAllAsync([.. changed.Select(i => connections[i])], [.. changed.Select(i => nodes[i])], ct);
 
-        var deployed = await Task.WhenAll(changed.Select((i, k) => NodeDeployer.DeployAsync(connections[i], requests[i], preflights[k], decisions[i], ct)));
+        var deployed = await Task.WhenAll(changed.Select((i, k) =>
+            NodeDeployer.DeployAsync(connections[i], requests[i], preflights[k], states[i].Before, states[i].Decision, ct)));
         foreach (var (node, i) in nodes.Select((n, i) => (n, i)))
         {
             var result = deployed.FirstOrDefault(d => d.Node == node.Name);
             Log.Information("  {Node,-10} {Outcome,-9} {Detail}  {Elapsed}", node.Name, result is null ? "unchanged" : "deployed",
-                decisions[i].Reason, result is null ? "" : Elapsed.Format(result.Elapsed));
+                states[i].Decision.Reason, result is null ? "" : Elapsed.Format(result.Elapsed));
         }
+    }
+
+    /// <summary>Pre-flight of every node about to change, in parallel; any failure stops the target before a node is touched.</summary>
+    static async Task<PreflightReport[]> PreflightAllAsync(IReadOnlyList<ICommandExecutor> connections, IReadOnlyList<NodeSpec> nodes, CancellationToken ct)
+    {
+        var preflights = await Task.WhenAll(nodes.Select((n, i) => NodeDeployer.PreflightAsync(connections[i], n, ct)));
+        if (preflights.Where(p => !p.Passed).ToList() is { Count: > 0 } failed)
+            throw new BuildFailedException("pre-flight failed, no node was touched:\n" +
+                                           string.Join("\n", failed.SelectMany(p => p.Failures.Select(f => $"  - {p.Node}: {f}"))));
+        return preflights;
     }
 
     /// <summary>A node's request for --dry-run: secrets and the registry token as placeholders, images by reference.</summary>

@@ -62,10 +62,7 @@ partial class Build
             await UnderLockAsync(env, "Rollback", nodes, new Dictionary<string, string>(), async () =>
             {
                 var connections = await Task.WhenAll(nodes.Select(n => ConnectAsync(n, ct)));
-                var preflights = await Task.WhenAll(nodes.Select((n, i) => NodeDeployer.PreflightAsync(connections[i], n, ct)));
-                if (preflights.Where(p => !p.Passed).ToList() is { Count: > 0 } failed)
-                    throw new BuildFailedException("pre-flight failed, no node was touched:\n" +
-                                                   string.Join("\n", failed.SelectMany(p => p.Failures.Select(f => $"  - {p.Node}: {f}"))));
+                var preflights = await PreflightAllAsync(connections, nodes, ct);
                 var results = await Task.WhenAll(nodes.Select((n, i) =>
                     NodeRollback.RunAsync(connections[i], n, preflights[i], composeSecrets, login, DeployTimeout, ct)));
                 foreach (var result in results)

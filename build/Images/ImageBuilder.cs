@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using CliWrap;
-using CliWrap.Buffered;
 using Ktrdr.Deploy.Lab;
 using Ktrdr.Deploy.Lab.Docker;
 
@@ -72,14 +70,8 @@ public sealed class ImageBuilder(DockerCli docker, string workDirectory)
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             File.Copy(Path.Combine(recipe.Folder, file), target);
         }
-        var publish = await Cli.Wrap("dotnet")
-            .WithArguments(["publish", recipe.Source, "-c", "Release", "-r", "linux-x64", "--self-contained",
-                "-p:PublishSingleFile=true", "-o", Path.Combine(context, "app"), "--nologo", "-v", "quiet"])
-            .WithEnvironmentVariables(new Dictionary<string, string?> { ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1", ["DOTNET_NOLOGO"] = "1" })
-            .WithValidation(CommandResultValidation.None).ExecuteBufferedAsync(ct);
-        if (publish.ExitCode != 0)
-            throw new ImageException($"dotnet publish {recipe.Source} failed (exit {publish.ExitCode}):\n  " +
-                                     string.Join("\n  ", (publish.StandardOutput + publish.StandardError).Trim().Split('\n').TakeLast(15)));
+        await DotnetCli.RunAsync("publish", recipe.Source,
+            ["-c", "Release", "-r", "linux-x64", "--self-contained", "-p:PublishSingleFile=true", "-o", Path.Combine(context, "app")], ct);
         return context;
     }
 

@@ -1,6 +1,4 @@
-using CliWrap;
 using BuildEngine;
-using CliWrap.Buffered;
 
 namespace Ktrdr.Deploy.Images;
 
@@ -20,17 +18,10 @@ public static class ImageRestore
                 var fingerprint = ProjectFingerprint(recipe);
                 if (File.Exists(stamp) && await File.ReadAllTextAsync(stamp, ct) == fingerprint)
                     return $"up to date ({Path.GetFileName(recipe.Source)}: project files unchanged since the last restore)";
-                var result = await Cli.Wrap("dotnet").WithArguments(["restore", recipe.Source, "-r", "linux-x64", "--nologo", "-v", "quiet"])
-                    .WithEnvironmentVariables(new Dictionary<string, string?> { ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1", ["DOTNET_NOLOGO"] = "1" })
-                    .WithValidation(CommandResultValidation.None).ExecuteBufferedAsync(ct);
-                if (result.ExitCode == 0)
-                {
-                    Directory.CreateDirectory(stampDirectory);
-                    await File.WriteAllTextAsync(stamp, fingerprint, ct);
-                    return $"restored {Path.GetFileName(recipe.Source)} for linux-x64";
-                }
-                throw new ImageException($"dotnet restore {recipe.Source} failed (exit {result.ExitCode}):\n  " +
-                                               string.Join("\n  ", (result.StandardOutput + result.StandardError).Trim().Split('\n').TakeLast(15)));
+                await DotnetCli.RunAsync("restore", recipe.Source, ["-r", "linux-x64"], ct);
+                Directory.CreateDirectory(stampDirectory);
+                await File.WriteAllTextAsync(stamp, fingerprint, ct);
+                return $"restored {Path.GetFileName(recipe.Source)} for linux-x64";
             case ContextKind.Checkout:
                 var lockFile = Path.Combine(recipe.Source, "uv.lock");
                 return File.Exists(lockFile)

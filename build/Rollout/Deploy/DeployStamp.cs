@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Ktrdr.Deploy.Topology;
 
 namespace Ktrdr.Deploy.Rollout.Deploy;
 
@@ -11,6 +12,12 @@ namespace Ktrdr.Deploy.Rollout.Deploy;
 public sealed record DeployStamp(string BundleHash, IReadOnlyDictionary<string, string> Images, IReadOnlyList<string> Services)
 {
     public const string FileName = ".ktrdr-deployed.json";
+
+    /// <summary>Where a node keeps its stamp: in its deploy directory, so an upload or a rollback swaps it with the bundle.</summary>
+    public static string PathOn(NodeSpec node) => $"{node.DeployDirectory.TrimEnd('/')}/{FileName}";
+
+    /// <summary>Who is deploying, as stamps and the audit record it: user@host of this process.</summary>
+    public static string CurrentOperator => $"{System.Environment.UserName}@{System.Environment.MachineName}";
 
     /// <summary>The deploy tag, when the deploy wrote it (for Status and History; not part of the comparison).</summary>
     public string? Tag { get; init; }

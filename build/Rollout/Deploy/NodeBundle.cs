@@ -23,18 +23,19 @@ public sealed record NodeBundle(string Directory, string Hash, IReadOnlyDictiona
                                        "(the Deploy targets depend on it unless skipped)");
         var hash = ManifestHash(manifestPath, node)
                    ?? throw new RolloutException($"{manifestPath}: not the manifest of {node.Name}'s bundle: run ./build.sh RenderConfigs again");
-        if (node.ComposeFiles.Select(f => Path.Combine(directory, Path.GetFileName(f))).FirstOrDefault(f => !File.Exists(f)) is { } missing)
+        var composeFiles = node.ComposeFiles.Select(f => Path.Combine(directory, Path.GetFileName(f))).ToList();
+        if (composeFiles.FirstOrDefault(f => !File.Exists(f)) is { } missing)
             throw new RolloutException($"{node.Name}: the bundle at {directory} has no {Path.GetFileName(missing)}: run ./build.sh RenderConfigs again");
+        var texts = composeFiles.Select(f => (Path: f, Text: File.ReadAllText(f))).ToList();
 
-        var referenced = node.ComposeFiles.Select(f => Path.Combine(directory, Path.GetFileName(f)))
-            .SelectMany(f => VariableReference.FindAll(File.ReadAllText(f))).Select(v => v.Name).ToHashSet(StringComparer.Ordinal);
+        var referenced = texts.SelectMany(f => VariableReference.FindAll(f.Text)).Select(v => v.Name).ToHashSet(StringComparer.Ordinal);
         var dotEnv = ReadEnv(Path.Combine(directory, ".env"));
         var images = env.Images.Values.Where(i => referenced.Contains(i.EnvVariable) && dotEnv.ContainsKey(i.EnvVariable))
             .ToDictionary(i => i.EnvVariable, i => dotEnv[i.EnvVariable]);
         var secrets = env.Secrets.Keys.Where(referenced.Contains).Where(n => n != env.Registry.TokenSecret).Order(StringComparer.Ordinal).ToList();
         var problems = new List<Topology.Diagnostic>();
-        var services = node.ComposeFiles.Select(f => Path.Combine(directory, Path.GetFileName(f)))
-            .SelectMany(f => ComposeParser.Parse(f, File.ReadAllText(f), problems).ActiveServices(node.Profiles)).Select(s => s.Name).Distinct().ToList();
+        var services = texts.SelectMany(f => ComposeParser.Parse(f.Path, f.Text, problems).ActiveServices(node.Profiles))
+            .Select(s => s.Name).Distinct().ToList();
         return new NodeBundle(directory, hash, images, secrets) { Services = services };
     }
 

@@ -40,28 +40,24 @@ public static class NodeDeployer
 
     /// <summary>
     /// Reads the node's stamp and containers (read-only: no pre-flight needed) and decides whether it needs deploying;
-    /// a no-op rollout costs one connection and this per node.
+    /// a no-op rollout costs one connection and this per node. The state read here is what the deploy starts from.
     /// </summary>
-    public static async Task<DeployDecision> DecideAsync(ICommandExecutor node, NodeDeployRequest request, CancellationToken ct) =>
+    public static async Task<(NodeState Before, DeployDecision Decision)> DecideAsync(ICommandExecutor node, NodeDeployRequest request, CancellationToken ct) =>
         await NodeProgress.StepAsync(request.Node.Name, "state", async () =>
         {
-            var current = DeployStamp.Parse(await node.ReadFileAsync(StampPath(request.Node), ct));
-            var containers = ComposeCommands.ParseContainers(await NodeRun.RequireAsync(node, ComposeCommands.Ps(), ct));
-            var decided = DeployDecision.Decide(current, request.Desired, containers, request.Force);
-            return (decided, (decided.Deploy ? "to deploy: " : "unchanged: ") + decided.Reason);
+            var before = await NodeState.ReadAsync(node, request.Node, ct);
+            var decided = DeployDecision.Decide(before.Stamp, request.Desired, before.Containers, request.Force);
+            return ((before, decided), (decided.Deploy ? "to deploy: " : "unchanged: ") + decided.Reason);
         });
 
-    /// <summary>Deploys a node that <see cref="DecideAsync"/> found changed and whose pre-flight passed.</summary>
-    public static async Task<NodeDeployResult> DeployAsync(
-        ICommandExecutor node, NodeDeployRequest request, PreflightReport preflight, DeployDecision decision, CancellationToken ct)
+    /// <summary>Deploys a node that <see cref="DecideAsync"/> found changed (its state then is <paramref name="before"/>) and whose pre-flight passed.</summary>
+    public static async Task<NodeDeployResult> DeployAsync(ICommandExecutor node, NodeDeployRequest request, PreflightReport preflight,
+        NodeState before, DeployDecision decision, CancellationToken ct)
     {
         var watch = Stopwatch.StartNew();
         var spec = request.Node;
         var project = ComposeProject.For(preflight.Compose, spec);
-        var stampPath = StampPath(spec);
 
-        var before = ComposeCommands.ParseContainers(await NodeRun.RequireAsync(node, ComposeCommands.Ps(), ct));
-        var hadBundle = DeployStamp.Parse(await node.ReadFileAsync(stampPath, ct)) is not null;
         await NodeProgress.StepAsync(spec.Name, "upload", async () =>
         {
             var elevate = !preflight.IsRoot && !preflight.DeployParentWritable;
@@ -76,9 +72,9 @@ public static class NodeDeployer
         IReadOnlyList<ContainerStatus> running;
         try
         {
-            running = await StartAsync(node, request, project, rolling: request.Rolling && before.Any(c => c.IsRunning), ct);
+            running = await StartAsync(node, request, project, rolling: request.Rolling && before.Containers.Any(c => c.IsRunning), ct);
         }
-        catch (RolloutException failure) when (hadBundle)
+        catch (RolloutException failure) when (before.Stamp is not null)
         {
             // the health gate: the node goes back to the bundle that ran before, and the run fails saying so
             await NodeProgress.StepAsync(spec.Name, "roll back", async () =>
@@ -97,10 +93,10 @@ public static class NodeDeployer
             {
                 Services = [.. running.Select(c => c.Service).Distinct().Order(StringComparer.Ordinal)],
                 DeployedAt = DateTimeOffset.UtcNow,
-                By = $"{System.Environment.UserName}@{System.Environment.MachineName}",
+                By = DeployStamp.CurrentOperator,
             };
-            await node.WriteFileAsync(stampPath, stamp.ToJson(), 0b110_100_100, ct);
-            return stampPath;
+            await node.WriteFileAsync(DeployStamp.PathOn(spec), stamp.ToJson(), 0b110_100_100, ct);
+            return DeployStamp.PathOn(spec);
         });
         return new NodeDeployResult(spec.Name, decision.Reason, watch.Elapsed);
     }
@@ -142,6 +138,4 @@ public static class NodeDeployer
             return $"removed {string.Join(", ", stale.Select(c => c.Service).Distinct())} (not run with this node's profiles)";
         });
     }
-
-    private static string StampPath(NodeSpec node) => $"{node.DeployDirectory.TrimEnd('/')}/{DeployStamp.FileName}";
 }

@@ -59,9 +59,9 @@ public static class NodeRollback
         });
         var stamp = new DeployStamp(hash, new Dictionary<string, string>(), [.. running.Select(c => c.Service).Distinct().Order(StringComparer.Ordinal)])
         {
-            Tag = tag, DeployedAt = DateTimeOffset.UtcNow, By = $"{System.Environment.UserName}@{System.Environment.MachineName} (rollback)",
+            Tag = tag, DeployedAt = DateTimeOffset.UtcNow, By = $"{DeployStamp.CurrentOperator} (rollback)",
         };
-        await node.WriteFileAsync($"{spec.DeployDirectory.TrimEnd('/')}/{DeployStamp.FileName}", stamp.ToJson(), 0b110_100_100, ct);
+        await node.WriteFileAsync(DeployStamp.PathOn(spec), stamp.ToJson(), 0b110_100_100, ct);
         return new NodeDeployResult(spec.Name, $"rolled back to tag {tag}", watch.Elapsed);
     }
 }

@@ -1,7 +1,6 @@
 using Ktrdr.Deploy.Commands.Compose;
 using Ktrdr.Deploy.Remote;
 using Ktrdr.Deploy.Rollout.Deploy;
-using Ktrdr.Deploy.Rollout.Nodes;
 using Ktrdr.Deploy.Topology;
 
 namespace Ktrdr.Deploy.Rollout.Status;
@@ -14,10 +13,8 @@ public sealed record NodeStatus(string Node, string? Error, DeployStamp? Stamp, 
     {
         try
         {
-            var ssh = await connect();
-            var stamp = DeployStamp.Parse(await ssh.ReadFileAsync($"{node.DeployDirectory.TrimEnd('/')}/{DeployStamp.FileName}", ct));
-            var containers = ComposeCommands.ParseContainers(await NodeRun.RequireAsync(ssh, ComposeCommands.Ps(), ct));
-            return new NodeStatus(node.Name, null, stamp, containers);
+            var state = await NodeState.ReadAsync(await connect(), node, ct);
+            return new NodeStatus(node.Name, null, state.Stamp, state.Containers);
         }
         catch (Exception e) when (e is RemoteException or RolloutException or Commands.Output.UnexpectedOutputException)
         {
