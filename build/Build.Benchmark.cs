@@ -12,7 +12,8 @@ namespace Ktrdr.Build;
 
 /// <summary>
 /// A benchmark, not a test: it prints numbers and asserts nothing. On the lab it removes the stacks, then times a
-/// deploy of every node, a no-op redeploy and Verify; removes them again and times the seeds' way (scp + ssh, node
+/// deploy of every node, a no-op redeploy, Verify, a rolling update of every worker (each drained, replaced, healthy
+/// and registered, one at a time per node, nodes in parallel) and a rollback of every worker node; removes them again and times the seeds' way (scp + ssh, node
 /// after node) until Verify is green on the same lab; prints both and the ratio.
 /// </summary>
 partial class Build
@@ -28,6 +29,12 @@ partial class Build
             var deploy = await TimeAsync(() => DeployAllAsync(ct));
             var noop = await TimeAsync(() => DeployAllAsync(ct));
             var verify = await TimeAsync(async () => await VerifyAsync(TimeSpan.FromMinutes(3), ct));
+            var workerNodes = env.Nodes.Where(n => n.Role != NodeRole.Core).ToList();
+            var rolling = await TimeAsync(async () =>
+            {
+                foreach (var role in new[] { NodeRole.Workers, NodeRole.Gpu }) await DeployRoleAsync(role, ct, force: true);
+            });
+            var rollback = await TimeAsync(() => RollbackNodesAsync(env, workerNodes, ct));
 
             await RemoveStacksAsync(env, ct);
             var requests = env.Nodes.Select(n => NodeBundle.Load(Path.Combine(ArtifactsDirectory, "render"), env, n)).ToList();
@@ -46,6 +53,9 @@ partial class Build
             Log.Information("  rollout (deploy every node, health included)  {Time,8}", Elapsed.Format(deploy));
             Log.Information("  no-op redeploy (every node unchanged)         {Time,8}", Elapsed.Format(noop));
             Log.Information("  Verify                                        {Time,8}", Elapsed.Format(verify));
+            Log.Information("  rolling update of every worker ({Services} services on {Nodes} nodes) {Time,8}",
+                workerNodes.Sum(n => requests[env.Nodes.ToList().IndexOf(n)].Services.Count), workerNodes.Count, Elapsed.Format(rolling));
+            Log.Information("  rollback of every worker node (goal 10 s)     {Time,8}", Elapsed.Format(rollback));
             Log.Information("  until green, ours (rollout + Verify)          {Time,8}", Elapsed.Format(ours));
             Log.Information("  until green, seeds' way (scp + ssh per node, then Verify) {Time,8} ({Seeds} + {Green})",
                 Elapsed.Format(theirs), Elapsed.Format(seeds), Elapsed.Format(seedsGreen));

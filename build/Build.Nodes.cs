@@ -3,6 +3,7 @@ using BuildEngine;
 using Ktrdr.Deploy.Commands.Docker;
 using Ktrdr.Deploy.Images;
 using Ktrdr.Deploy.Remote;
+using Ktrdr.Deploy.Remote.Local;
 using Ktrdr.Deploy.Remote.Ssh;
 using Ktrdr.Deploy.Rendering.Bundles;
 using Ktrdr.Deploy.Rollout.Deploy;
@@ -54,6 +55,9 @@ partial class Build
     Task<ICommandExecutor> ConnectAsync(NodeSpec node, CancellationToken ct) =>
         Connections.GetOrAdd(node.Name, _ => new Lazy<Task<ICommandExecutor>>(async () =>
         {
+            if (NodeTargets.IsThisMachine(node))
+                return await NodeProgress.StepAsync<ICommandExecutor>(node.Name, "connect", () =>
+                    Task.FromResult<(ICommandExecutor, string)>((new LocalExecutor(node.Name), $"this machine ({node.Host}): no SSH, commands run here as {System.Environment.UserName}")));
             var home = System.Environment.GetFolderPath(System.Environment.SpecialFolder.UserProfile);
             return await NodeProgress.StepAsync<ICommandExecutor>(node.Name, "connect", async () =>
             {
@@ -72,7 +76,7 @@ partial class Build
     /// Image variable → what it resolves to now: <c>reference@digest</c> from the registry for images we build (so a
     /// re-pushed tag is a change), the pinned reference for the others. Asked once per image per run.
     /// </summary>
-    async Task<IReadOnlyDictionary<string, string>> ImageIdentitiesAsync(EnvironmentTopology env, NodeBundle bundle, SecretSet secrets, CancellationToken ct)
+    async Task<IReadOnlyDictionary<string, string>> ImageIdentitiesAsync(EnvironmentTopology env, NodeSpec node, NodeBundle bundle, SecretSet secrets, CancellationToken ct)
     {
         var identities = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (variable, reference) in bundle.EnvImages)
@@ -80,6 +84,7 @@ partial class Build
             var image = env.Images.Values.Single(i => i.EnvVariable == variable);
             identities[variable] = !image.Build ? reference : await ImageIdentities.GetOrAdd(reference, _ => new Lazy<Task<string>>(async () =>
             {
+                if (NodeTargets.IsThisMachine(node)) return await LocalImageIdentityAsync(env, reference, ct);
                 using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(15) };
                 var token = env.Registry.TokenSecret is { } name ? secrets[name] : null;
                 var digest = await new RegistryClient(http).DigestAsync(env.Registry.Url, image.Repository, ResolvedTag, env.Registry.Username, token, ct)
@@ -89,5 +94,15 @@ partial class Build
             })).Value;
         }
         return identities;
+    }
+
+    /// <summary>An image built on this machine for the local environment: <c>reference@&lt;image id&gt;</c>, never asked of a registry.</summary>
+    async Task<string> LocalImageIdentityAsync(EnvironmentTopology env, string reference, CancellationToken ct)
+    {
+        var result = await new LocalExecutor().RunAsync(DockerCommands.ImageId(reference), ct);
+        return result.Succeeded && result.StandardOutput.Trim() is { Length: > 0 } id
+            ? $"{reference}@{id}"
+            : throw new BuildFailedException($"the image {reference} is not on this machine: run ./build.sh BuildImages --environment {env.Name} " +
+                                             "(the local environment runs what is built here; it is never pushed or pulled)");
     }
 }

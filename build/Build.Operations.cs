@@ -46,36 +46,13 @@ partial class Build
             await NodeRun.RequireAsync(core, OperationCommands.Break(), ct);
         });
 
-    Target Rollback => _ => _
-        .Description("Put each selected node (--target-node, default all) back on the bundle it ran before its last deploy: swap, pull, up, health")
-        .Uses(() => Environment, () => TargetNode, () => DeployTimeout, () => Confirm)
-        .Executes(async ct =>
-        {
-            var env = WithRuntimeAddresses(LoadTopology());
-            var nodes = SelectNodes(env);
-            if (NeedsConfirmation(env))
-                Log.Information("Rollback would put {Nodes} back on the bundle each ran before its last deploy", string.Join(", ", nodes.Select(n => n.Name)));
-            RequireConfirmation(env, "Rollback");
-            var secrets = await FetchSecretsAsync(env, env.Secrets.Keys, ct);
-            var login = PullLogin(env, secrets);
-            var composeSecrets = secrets.For(env.Secrets.Keys.Where(k => k != env.Registry.TokenSecret));
-            await UnderLockAsync(env, "Rollback", nodes, new Dictionary<string, string>(), async () =>
-            {
-                var connections = await Task.WhenAll(nodes.Select(n => ConnectAsync(n, ct)));
-                var preflights = await PreflightAllAsync(connections, nodes, ct);
-                var results = await Task.WhenAll(nodes.Select((n, i) =>
-                    NodeRollback.RunAsync(connections[i], n, preflights[i], composeSecrets, login, DeployTimeout, ct)));
-                foreach (var result in results)
-                    Log.Information("  {Node,-10} {Reason}  {Elapsed}", result.Node, result.Reason, Elapsed.Format(result.Elapsed));
-            }, ct);
-        });
-
     /// <summary>
     /// Runs a mutating step under the environment's deploy lock and records it in the audit history, whatever its end
     /// (failure and Ctrl-C included). A lock held by another run stops this one before anything is touched.
     /// </summary>
+    /// <param name="action">Returns what each node runs when it succeeded (recorded, so Rollback knows the good deploys).</param>
     async Task UnderLockAsync(EnvironmentTopology env, string target, IReadOnlyList<NodeSpec> nodes, IReadOnlyDictionary<string, string> images,
-        Func<Task> action, CancellationToken ct)
+        Func<Task<IReadOnlyDictionary<string, NodeDeployed>>> action, CancellationToken ct)
     {
         var core = await ConnectAsync(CoreNode(env), ct);
         var holder = new LockHolder(Guid.NewGuid().ToString("N"), System.Environment.UserName, System.Environment.MachineName,
@@ -86,9 +63,10 @@ partial class Build
                                            "Wait for it to finish; if that run is gone, ./build.sh LockRelease breaks the lock.");
         var watch = Stopwatch.StartNew();
         var result = "failed";
+        IReadOnlyDictionary<string, NodeDeployed>? deployed = null;
         try
         {
-            await action();
+            deployed = await WithGitHubDeploymentAsync(env, target, nodes, action, ct);
             result = "succeeded";
         }
         catch (OperationCanceledException)
@@ -99,11 +77,15 @@ partial class Build
         finally
         {
             var entry = new AuditEntry(DateTimeOffset.UtcNow, holder.User, holder.Host, target, env.Name, [.. nodes.Select(n => n.Name)],
-                ResolvedTag, images, result, Math.Round(watch.Elapsed.TotalSeconds, 2));
+                AuditTag(deployed), images, result, Math.Round(watch.Elapsed.TotalSeconds, 2)) { Deployed = deployed };
             await RecordAsync(core, env, entry);
             await core.RunAsync(OperationCommands.Release(holder.Id), CancellationToken.None);
         }
     }
+
+    /// <summary>The tag every node landed on (a Rollback's tag is the one it went back to), else this run's tag.</summary>
+    string AuditTag(IReadOnlyDictionary<string, NodeDeployed>? deployed) =>
+        deployed?.Values.Select(d => d.Tag).Distinct().ToList() is [var only] ? only : Tag ?? ResolvedTag;
 
     /// <summary>Appends to the history on the core node and in .artifacts/audit/&lt;env&gt;.jsonl; a failure to record is a warning.</summary>
     async Task RecordAsync(Ktrdr.Deploy.Remote.ICommandExecutor core, EnvironmentTopology env, AuditEntry entry)

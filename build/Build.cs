@@ -37,7 +37,7 @@ partial class Build : NukeBuild
     [Parameter("Node(s) to act on, comma-separated, or 'all' (default: every node the target deploys to)")]
     readonly string[] TargetNode = [];
 
-    [Parameter("Image tag to build and deploy (default: sha-<7 chars of git HEAD>)")]
+    [Parameter("Image tag to build and deploy (default: sha-<7 chars of git HEAD>); latest-green: the newest commit on main whose build-images run succeeded (needs GITHUB_TOKEN and GITHUB_REPOSITORY)")]
     readonly string? Tag;
 
     [Parameter("Deploy tree to read (default: this repository's deploy/)")]

@@ -29,11 +29,12 @@ public static class BuildLogging
             .CreateLogger();
     }
 
-    /// <summary><c>&lt;root&gt;/.artifacts/logs/&lt;yyyyMMdd-HHmmss&gt;-&lt;targets&gt;.log</c>.</summary>
+    /// <summary><c>&lt;root&gt;/.artifacts/logs/&lt;yyyyMMdd-HHmmss&gt;-&lt;pid&gt;-&lt;targets&gt;.log</c>: two runs started in the same
+    /// second (two operators, two CI jobs racing for the deploy lock) each keep their own file.</summary>
     public static string LogFilePath(string root, DateTime startedAt, IEnumerable<string> targetNames)
     {
         var targets = string.Join("-", targetNames);
-        var name = $"{startedAt:yyyyMMdd-HHmmss}-{(targets.Length == 0 ? "build" : targets)}.log";
+        var name = $"{startedAt:yyyyMMdd-HHmmss}-{System.Environment.ProcessId}-{(targets.Length == 0 ? "build" : targets)}.log";
         return Path.Combine(root, ".artifacts", "logs", name);
     }
 

@@ -25,10 +25,12 @@ public static class ExpectedWorkerReader
     public static IReadOnlyList<ExpectedWorker> Read(EnvironmentTopology env, DeploySources sources, string tag, List<Diagnostic> problems)
     {
         var workers = new List<(ExpectedWorker Worker, string Where)>();
-        foreach (var node in env.Nodes.Where(n => n.Role is NodeRole.Workers or NodeRole.Gpu))
+        foreach (var node in env.Nodes)
         {
             var values = NodeVariables.For(env, node, tag);
-            foreach (var service in ScrapeConfigGenerator.KtrdrServices(env, sources, node))
+            // a worker or gpu node's KTRDR services; on the core node only its workers (the single-host local stack)
+            foreach (var service in ScrapeConfigGenerator.KtrdrServices(env, sources, node)
+                         .Where(s => node.Role is NodeRole.Workers or NodeRole.Gpu || ScrapeConfigGenerator.IsWorker(s)))
             {
                 var file = sources.ComposeFor(env, node).First(f => f.Services.Contains(service)).Path;
                 var problem = new ServiceProblems(file, service, problems);

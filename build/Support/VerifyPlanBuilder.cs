@@ -1,3 +1,4 @@
+using Ktrdr.Deploy.Rollout.Nodes;
 using Ktrdr.Deploy.Rendering.Bundles;
 using Ktrdr.Deploy.Rendering.Prometheus;
 using Ktrdr.Deploy.Topology;
@@ -46,16 +47,21 @@ public static class VerifyPlanBuilder
             Jaeger = CoreEndpoints.Url(env, sources, core, "jaeger", CoreEndpoints.JaegerPort) is { } jaeger
                 ? Component<JaegerPlan>.Deployed(new JaegerPlan(jaeger))
                 : Component<JaegerPlan>.NotDeployedIn(env.Name),
-            HostMap = HostMap(env),
+            HostMap = HostMap(env, sources),
             Deadline = deadline,
         };
     }
 
-    /// <summary>Every node's host name → its connect address, for the nodes that have one (the lab).</summary>
-    public static IReadOnlyDictionary<string, string> HostMap(EnvironmentTopology env)
+    /// <summary>
+    /// Every node's host name → its connect address, for the nodes that have one (the lab); on a node that is this
+    /// machine (the local stack), every KTRDR service name → loopback, where its ports are published.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> HostMap(EnvironmentTopology env, DeploySources? sources = null)
     {
         var map = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var node in env.Nodes.Where(n => n.Address is not null)) map[node.Host] = node.Address!;
+        foreach (var node in env.Nodes.Where(n => sources is not null && NodeTargets.IsThisMachine(n)))
+            foreach (var service in ScrapeConfigGenerator.KtrdrServices(env, sources!, node)) map[service.Name] = "127.0.0.1";
         return map;
     }
 }

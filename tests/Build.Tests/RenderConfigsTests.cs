@@ -22,6 +22,21 @@ public class RenderConfigsTests
     }
 
     [Fact]
+    public async Task The_local_single_host_stack_renders_with_its_workers_scraped_as_a_job_of_their_own()
+    {
+        using var sandbox = new BuildSandbox();
+        var run = await sandbox.RunAsync("RenderConfigs", "--environment", "local", "--tag", Tag);
+        Assert.True(run.ExitCode == 0, run.ToString());
+
+        var prometheus = File.ReadAllText(Path.Combine(sandbox.RenderDir("local", "local"), "prometheus", "prometheus.yml"));
+        Assert.Contains("job_name: ktrdr-backend", prometheus);
+        Assert.Contains("job_name: ktrdr-workers", prometheus);   // what the worker dashboards select (ktrdr-workers.*)
+        Assert.Contains("'backtest-worker:5003'", prometheus);
+        Assert.Contains("'training-worker:5005'", prometheus);
+        Assert.True(File.Exists(Path.Combine(sandbox.RenderDir("local", "local"), "grafana", "datasources.yml")));
+    }
+
+    [Fact]
     public async Task Target_node_renders_only_that_node()
     {
         using var sandbox = new BuildSandbox();

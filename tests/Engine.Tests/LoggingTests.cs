@@ -15,7 +15,7 @@ public sealed class LoggingTests : IDisposable
         harness.Run<SampleBuild>("Verify", "Restore");
 
         var file = Path.GetFileName(Assert.Single(harness.LogFiles));
-        Assert.Matches(@"^\d{8}-\d{6}-Restore-Verify\.log$", file);
+        Assert.Matches(@"^\d{8}-\d{6}-\d+-Restore-Verify\.log$", file);
     }
 
     [Fact]

@@ -104,6 +104,25 @@ public class DeployDecisionTests
     }
 
     [Fact]
+    public void The_same_services_in_another_order_are_unchanged()
+    {
+        var decision = DeployDecision.Decide(Current(), Desired() with { Services = ["db", "backend"] }, AllRunning, force: false);
+        Assert.False(decision.Deploy, decision.Reason);
+    }
+
+    [Fact]
+    public void Other_services_from_the_same_files_deploy_because_the_profiles_changed()
+    {
+        var desired = Desired() with { Services = ["backend", "db", "backtest-worker-2"] };
+
+        var decision = DeployDecision.Decide(Current(), desired, AllRunning, force: false);
+
+        Assert.True(decision.Deploy);
+        Assert.Equal("services +backtest-worker-2 (profiles changed)", decision.Reason);
+        Assert.Equal("services -db (profiles changed)", DeployDecision.Decide(Current(), Desired() with { Services = ["backend"] }, AllRunning, false).Reason);
+    }
+
+    [Fact]
     public void Services_without_a_health_check_or_still_starting_count_as_running()
     {
         ContainerStatus[] containers = [Container("backend", health: ContainerHealth.Starting), Container("db")];

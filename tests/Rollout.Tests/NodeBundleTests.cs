@@ -58,7 +58,7 @@ public class NodeBundleTests : IDisposable
     }
 
     [Fact]
-    public void Load_reads_the_directory_and_the_hash_of_the_manifest()
+    public void Load_reads_the_directory_and_the_hash_and_tag_of_the_manifest()
     {
         WriteBundle();
 
@@ -66,6 +66,7 @@ public class NodeBundleTests : IDisposable
 
         Assert.Equal(BundleDirectory, bundle.Directory);
         Assert.Equal(Hash, bundle.Hash);
+        Assert.Equal("sha-7c8143b", bundle.Tag);   // a deploy of another tag refuses this bundle
     }
 
     [Fact]

@@ -45,6 +45,25 @@ public class OperationLifecycleTests
     }
 
     [Fact]
+    public async Task A_request_can_ask_the_stand_in_to_work_longer_so_a_test_keeps_a_worker_busy()
+    {
+        await using var backend = await Standins.BackendAsync();
+        await using var worker = await Standins.WorkerAsync(Standins.BacktestWorker, backend,
+            new Dictionary<string, string> { ["KTRDR_STANDIN_OPERATION_SECONDS"] = "0.2" });
+        using var api = new Api(backend.BaseAddress);
+        using var workerApi = new Api(worker.BaseAddress);
+
+        var started = await api.PostJsonAsync("/api/v1/backtests/start",
+            new { strategy_name = "mean_reversion", start_date = "2024-01-01", end_date = "2024-06-30", standin_seconds = 3 });
+        var id = started["operation_id"]!.GetValue<string>();
+        await Task.Delay(TimeSpan.FromSeconds(1));   // five times the worker's own setting
+
+        Assert.Equal("busy", (await workerApi.GetJsonAsync("/health"))["worker_status"]!.GetValue<string>());
+        var done = await Eventually.ValueAsync(() => OperationAsync(api, id), o => o["status"]!.GetValue<string>() != "running", "the operation to finish");
+        Assert.Equal("completed", done["status"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task A_training_goes_to_the_gpu_worker_and_answers_with_a_task_id()
     {
         await using var backend = await Standins.BackendAsync();

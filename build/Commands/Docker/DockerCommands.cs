@@ -59,6 +59,9 @@ public static class DockerCommands
     public static RemoteCommand PullIfMissing(string image) =>
         new($"docker image inspect {Quote(image)} >/dev/null 2>&1 || docker pull --quiet {Quote(image)} >/dev/null", $"make sure {image} is present");
 
+    /// <summary>The image's id (<c>sha256:...</c>) on the daemon; fails when the daemon does not have it.</summary>
+    public static RemoteCommand ImageId(string image) => new($"docker image inspect --format '{{{{.Id}}}}' {Quote(image)}", $"read the id of {image}");
+
     /// <summary>Every registry digest the local image has, one <c>repository@sha256:...</c> per line (none if never pulled or pushed).</summary>
     public static RemoteCommand ImageDigest(string image) => new(
         $"docker image inspect --format '{{{{range .RepoDigests}}}}{{{{println .}}}}{{{{end}}}}' {Quote(image)}",

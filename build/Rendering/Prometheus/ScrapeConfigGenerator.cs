@@ -24,20 +24,38 @@ public static class ScrapeConfigGenerator
 
     public static string JobName(NodeSpec node) => node.Role == NodeRole.Core ? "ktrdr-backend" : $"ktrdr-{node.Name}";
 
+    /// <summary>Workers that run on the core node itself (the single-host local stack) are scraped as this job.</summary>
+    public const string CoreWorkersJob = "ktrdr-workers";
+
     public static IReadOnlyList<ScrapeJob> Jobs(EnvironmentTopology env, DeploySources sources)
     {
         var jobs = new List<ScrapeJob>();
         foreach (var node in env.Nodes)
         {
-            var targets = KtrdrServices(env, sources, node)
-                .SelectMany(s => s.Ports.Select(p => node.Role == NodeRole.Core
-                    ? new ScrapeTarget($"{s.Name}:{p.ContainerPort}", s.Name, p.ContainerPort)
-                    : new ScrapeTarget($"{node.Host}:{p.HostPort}", s.Name, p.HostPort)))
-                .ToList();
-            if (targets.Count > 0) jobs.Add(new ScrapeJob(JobName(node), node.Name, targets));
+            var services = KtrdrServices(env, sources, node).ToList();
+            if (node.Role != NodeRole.Core)
+            {
+                Add(JobName(node), node, services.SelectMany(s => s.Ports.Select(p => new ScrapeTarget($"{node.Host}:{p.HostPort}", s.Name, p.HostPort))));
+                continue;
+            }
+            // on the core node Prometheus shares the compose network: services by name; its workers (if any) in a job of their own
+            Add(JobName(node), node, services.Where(s => !IsWorker(s)).SelectMany(ByServiceName));
+            Add(CoreWorkersJob, node, services.Where(IsWorker).SelectMany(ByServiceName));
         }
         return jobs;
+
+        void Add(string name, NodeSpec node, IEnumerable<ScrapeTarget> targets)
+        {
+            var list = targets.ToList();
+            if (list.Count > 0) jobs.Add(new ScrapeJob(name, node.Name, list));
+        }
+
+        static IEnumerable<ScrapeTarget> ByServiceName(ComposeService s) =>
+            s.Ports.Select(p => new ScrapeTarget($"{s.Name}:{p.ContainerPort}", s.Name, p.ContainerPort));
     }
+
+    /// <summary>A KTRDR worker: it is told its port (<c>KTRDR_WORKER_PORT</c>); the backend is not.</summary>
+    public static bool IsWorker(ComposeService service) => service.Env("KTRDR_WORKER_PORT") is not null;
 
     /// <summary>Services of the node that run the KTRDR image and are active under the node's profiles.</summary>
     public static IEnumerable<ComposeService> KtrdrServices(EnvironmentTopology env, DeploySources sources, NodeSpec node)

@@ -6,8 +6,8 @@ namespace Ktrdr.Deploy.Rollout.Deploy;
 public sealed record DeployDecision(bool Deploy, string Reason)
 {
     /// <summary>
-    /// Unchanged only when the node's stamp names the same bundle and images as wanted and every service it recorded
-    /// is running and not unhealthy; <paramref name="force"/> deploys anyway (e.g. after rotating a secret).
+    /// Unchanged only when the node's stamp names the same bundle, images and services (profiles) as wanted and every
+    /// service it recorded is running and not unhealthy; an empty desired service list means "whatever came up"; <paramref name="force"/> deploys anyway (e.g. after rotating a secret).
     /// </summary>
     public static DeployDecision Decide(DeployStamp? current, DeployStamp desired, IReadOnlyList<ContainerStatus> containers, bool force)
     {
@@ -20,6 +20,13 @@ public sealed record DeployDecision(bool Deploy, string Reason)
             var changed = desired.Images.Where(i => !current.Images.TryGetValue(i.Key, out var was) || was != i.Value).Select(i => i.Key)
                 .Concat(current.Images.Keys.Where(k => !desired.Images.ContainsKey(k))).Distinct().Order(StringComparer.Ordinal);
             return new(true, $"new image(s): {string.Join(", ", changed)}");
+        }
+        if (desired.Services.Count > 0 && !desired.Services.ToHashSet(StringComparer.Ordinal).SetEquals(current.Services))
+        {
+            // same files, other services: the node's profiles changed (scaling out or in)
+            var added = desired.Services.Except(current.Services).Select(s => "+" + s);
+            var removed = current.Services.Except(desired.Services).Select(s => "-" + s);
+            return new(true, $"services {string.Join(" ", added.Concat(removed))} (profiles changed)");
         }
         var byService = containers.GroupBy(c => c.Service).ToDictionary(g => g.Key, g => g.ToList());
         foreach (var service in current.Services)

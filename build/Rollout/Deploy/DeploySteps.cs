@@ -14,9 +14,10 @@ public sealed record DeployStep(string Name, string Detail, RemoteCommand? Comma
 /// <summary>The commands of a node's deploy, built in pure code. Secrets ride in each command's SecretEnvironment, never in its script.</summary>
 public static class DeploySteps
 {
-    public static RemoteCommand Pull(ComposeProject project, IReadOnlyDictionary<string, string> secrets, RegistryPull? login)
+    /// <param name="services">Only these (null: every service).</param>
+    public static RemoteCommand Pull(ComposeProject project, IReadOnlyDictionary<string, string> secrets, RegistryPull? login, IReadOnlyList<string>? services = null)
     {
-        var pull = ComposeCommands.WithSecrets(ComposeCommands.Pull(project), secrets);
+        var pull = ComposeCommands.WithSecrets(ComposeCommands.Pull(project, services), secrets);
         return login is null ? pull : DockerCommands.WithTemporaryLogin(pull, login.Host, login.User, login.Token);
     }
 

@@ -14,6 +14,12 @@ public sealed record NodeBundle(string Directory, string Hash, IReadOnlyDictiona
     /// <summary>The services that run on the node with its profiles, in file order (what a rolling update walks through).</summary>
     public IReadOnlyList<string> Services { get; init; } = [];
 
+    /// <summary>Of <see cref="Services"/>, those running an image this tool builds (on this machine for the local environment, never pulled there).</summary>
+    public IReadOnlyList<string> BuiltServices { get; init; } = [];
+
+    /// <summary>The image tag the bundle was rendered for (from its manifest).</summary>
+    public string? Tag { get; init; }
+
     public static NodeBundle Load(string renderRoot, EnvironmentTopology env, NodeSpec node)
     {
         var directory = Path.Combine(renderRoot, env.Name, node.Name);
@@ -21,7 +27,7 @@ public sealed record NodeBundle(string Directory, string Hash, IReadOnlyDictiona
         if (!File.Exists(manifestPath))
             throw new RolloutException($"{node.Name}: no rendered bundle at {directory}: run ./build.sh RenderConfigs --environment {env.Name} first " +
                                        "(the Deploy targets depend on it unless skipped)");
-        var hash = ManifestHash(manifestPath, node)
+        var (hash, tag) = Manifest(manifestPath, node)
                    ?? throw new RolloutException($"{manifestPath}: not the manifest of {node.Name}'s bundle: run ./build.sh RenderConfigs again");
         var composeFiles = node.ComposeFiles.Select(f => Path.Combine(directory, Path.GetFileName(f))).ToList();
         if (composeFiles.FirstOrDefault(f => !File.Exists(f)) is { } missing)
@@ -34,13 +40,18 @@ public sealed record NodeBundle(string Directory, string Hash, IReadOnlyDictiona
             .ToDictionary(i => i.EnvVariable, i => dotEnv[i.EnvVariable]);
         var secrets = env.Secrets.Keys.Where(referenced.Contains).Where(n => n != env.Registry.TokenSecret).Order(StringComparer.Ordinal).ToList();
         var problems = new List<Topology.Diagnostic>();
-        var services = texts.SelectMany(f => ComposeParser.Parse(f.Path, f.Text, problems).ActiveServices(node.Profiles))
-            .Select(s => s.Name).Distinct().ToList();
-        return new NodeBundle(directory, hash, images, secrets) { Services = services };
+        var active = texts.SelectMany(f => ComposeParser.Parse(f.Path, f.Text, problems).ActiveServices(node.Profiles)).ToList();
+        var built = env.Images.Values.Where(i => i.Build).Select(i => "${" + i.EnvVariable).ToList();
+        return new NodeBundle(directory, hash, images, secrets)
+        {
+            Services = [.. active.Select(s => s.Name).Distinct()],
+            BuiltServices = [.. active.Where(s => s.Image is { } image && built.Any(v => image.Contains(v, StringComparison.Ordinal))).Select(s => s.Name).Distinct()],
+            Tag = tag,
+        };
     }
 
-    /// <summary>The bundle hash of the manifest when it is this node's, else null (also for a file that is not JSON).</summary>
-    private static string? ManifestHash(string path, NodeSpec node)
+    /// <summary>The bundle hash and tag of the manifest when it is this node's, else null (also for a file that is not JSON).</summary>
+    private static (string Hash, string? Tag)? Manifest(string path, NodeSpec node)
     {
         try
         {
@@ -48,7 +59,7 @@ public sealed record NodeBundle(string Directory, string Hash, IReadOnlyDictiona
             var root = manifest.RootElement;
             return root.ValueKind == JsonValueKind.Object && root.TryGetProperty("node", out var n) && n.ValueKind == JsonValueKind.String &&
                    n.GetString() == node.Name && root.TryGetProperty("bundleHash", out var h) && h.ValueKind == JsonValueKind.String
-                ? h.GetString()
+                ? (h.GetString()!, root.TryGetProperty("tag", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null)
                 : null;
         }
         catch (JsonException)

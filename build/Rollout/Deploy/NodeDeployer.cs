@@ -9,18 +9,17 @@ using static Ktrdr.Deploy.Remote.Execution.ShellQuote;
 namespace Ktrdr.Deploy.Rollout.Deploy;
 
 /// <summary>What one node needs for its deploy: its bundle, the stamp it should end with, its secrets and registry login.</summary>
-/// <param name="Rolling">Replace a running node's services one at a time, draining busy workers first (worker and gpu nodes).</param>
 public sealed record NodeDeployRequest(
     NodeSpec Node, NodeBundle Bundle, DeployStamp Desired, IReadOnlyDictionary<string, string> Secrets, RegistryPull? Login,
     TimeSpan HealthTimeout, bool Force)
 {
-    public bool Rolling { get; init; }
-
-    public TimeSpan DrainTimeout { get; init; } = TimeSpan.FromMinutes(10);
+    /// <summary>How a running node's services are replaced in batches, draining busy workers first (worker and gpu nodes);
+    /// null: all at once (core, whose database must not wait on a drain).</summary>
+    public RollingOptions? Rolling { get; init; }
 }
 
-/// <summary>A node that was deployed: why, and how long it took.</summary>
-public sealed record NodeDeployResult(string Node, string Reason, TimeSpan Elapsed);
+/// <summary>A node that was deployed: why, how long it took, and the bundle and tag it runs now.</summary>
+public sealed record NodeDeployResult(string Node, string Reason, TimeSpan Elapsed, Operations.NodeDeployed Landed);
 
 /// <summary>
 /// The one place a node is deployed, over its one SSH connection: its state first (stamp and containers, read-only);
@@ -58,23 +57,45 @@ public static class NodeDeployer
         var spec = request.Node;
         var project = ComposeProject.For(preflight.Compose, spec);
 
+        // the same bundle (a forced redeploy, a re-pushed tag) is already in place: uploading it again would push the
+        // previous good bundle out of .previous, which Rollback goes back to
+        var upload = before.Stamp?.BundleHash != request.Desired.BundleHash;
         await NodeProgress.StepAsync(spec.Name, "upload", async () =>
         {
+            if (!upload) return $"bundle {request.Desired.BundleHash[..12]} already in place (.previous kept)";
             var elevate = !preflight.IsRoot && !preflight.DeployParentWritable;
             await node.UploadDirectoryAsync(request.Bundle.Directory, spec.DeployDirectory, ct, elevate);
             return $"bundle {request.Desired.BundleHash[..12]} → {spec.DeployDirectory}{(elevate ? " (directory moves through sudo)" : "")}";
         });
-        await NodeProgress.StepAsync(spec.Name, "pull", async () =>
+        try
         {
-            await NodeRun.RequireAsync(node, DeploySteps.Pull(project, request.Secrets, request.Login), ct);
-            return $"{request.Desired.Images.Count} image variable(s) with {project.Invocation}";
-        });
+            await NodeProgress.StepAsync(spec.Name, "pull", async () =>
+            {
+                // this machine (local environment) runs the images built here: only the others come from a registry
+                var services = NodeTargets.IsThisMachine(spec) ? request.Bundle.Services.Except(request.Bundle.BuiltServices).ToList() : null;
+                if (services is { Count: 0 }) return "nothing to pull: every image is built on this machine";
+                await NodeRun.RequireAsync(node, DeploySteps.Pull(project, request.Secrets, request.Login, services), ct);
+                return services is null ? $"{request.Desired.Images.Count} image variable(s) with {project.Invocation}"
+                    : $"{string.Join(", ", services)} (the others run images built on this machine)";
+            });
+        }
+        catch (RolloutException failure) when (upload && before.Stamp is not null)
+        {
+            // nothing ran the new files yet: put the previous ones (and their stamp) back, so the node is as it was
+            await NodeProgress.StepAsync(spec.Name, "restore", async () =>
+            {
+                await NodeRun.RequireAsync(node, NodeRollback.SwapBack(spec), CancellationToken.None);
+                return "the previous files are back; no container was changed";
+            });
+            throw new RolloutException($"{spec.Name}: pulling the new images failed; the node's previous files were put back and its containers " +
+                                       $"were never changed.\n  What failed: {failure.Message}", failure);
+        }
         IReadOnlyList<ContainerStatus> running;
         try
         {
-            running = await StartAsync(node, request, project, rolling: request.Rolling && before.Containers.Any(c => c.IsRunning), ct);
+            running = await StartAsync(node, request, project, rolling: request.Rolling is not null && before.Containers.Any(c => c.IsRunning), ct);
         }
-        catch (RolloutException failure) when (before.Stamp is not null)
+        catch (RolloutException failure) when (upload && before.Stamp is not null)
         {
             // the health gate: the node goes back to the bundle that ran before, and the run fails saying so
             await NodeProgress.StepAsync(spec.Name, "roll back", async () =>
@@ -98,7 +119,7 @@ public static class NodeDeployer
             await node.WriteFileAsync(DeployStamp.PathOn(spec), stamp.ToJson(), 0b110_100_100, ct);
             return DeployStamp.PathOn(spec);
         });
-        return new NodeDeployResult(spec.Name, decision.Reason, watch.Elapsed);
+        return new NodeDeployResult(spec.Name, decision.Reason, watch.Elapsed, new(request.Desired.BundleHash, request.Desired.Tag ?? ""));
     }
 
     /// <summary>All at once (a new node, core), or one service at a time on a running worker node; then every container healthy.</summary>
@@ -107,7 +128,7 @@ public static class NodeDeployer
     {
         var spec = request.Node;
         if (rolling)
-            await RollingUpdate.RunAsync(node, project, request.Bundle.Services, request.Secrets, request.DrainTimeout, request.Force, request.HealthTimeout, ct);
+            await RollingUpdate.RunAsync(node, project, request.Bundle.Services, request.Secrets, request.Rolling!, ct);
         else
             await NodeProgress.StepAsync(spec.Name, "up", async () =>
             {

@@ -5,6 +5,7 @@ using Ktrdr.Deploy.Commands.Preflight;
 using Ktrdr.Deploy.Remote;
 using Ktrdr.Deploy.Rendering.Compose;
 using Ktrdr.Deploy.Rollout.Nodes;
+using Ktrdr.Deploy.Rollout.Operations;
 using Ktrdr.Deploy.Topology;
 using static Ktrdr.Deploy.Remote.Execution.ShellQuote;
 
@@ -13,7 +14,7 @@ namespace Ktrdr.Deploy.Rollout.Deploy;
 /// <summary>
 /// Rollback of one node to the bundle it ran before its last deploy, which every deploy keeps as
 /// <c>&lt;deploy_dir&gt;.previous</c>: swap the two directories (a second rollback rolls forward again), then pull, up,
-/// health and a stamp naming the bundle and tag it went back to. The next deploy sees a changed node and deploys it.
+/// health and a stamp naming the bundle, tag and images it went back to (so deploying that same tag again is a no-op).
 /// </summary>
 public static class NodeRollback
 {
@@ -24,6 +25,28 @@ public static class NodeRollback
         "t=\"$d.rollback-$$\"; mv -- \"$d\" \"$t\"; mv -- \"$p\" \"$d\"; mv -- \"$t\" \"$p\"; cat -- \"$d/manifest.json\"",
         $"swap {node.DeployDirectory} with its previous bundle") { Sudo = node.Ssh.User != "root" };
 
+    /// <summary>The bundle the node keeps as .previous (its manifest's hash and tag), or null when it keeps none.</summary>
+    public static async Task<NodeDeployed?> PreviousAsync(ICommandExecutor node, NodeSpec spec, CancellationToken ct)
+    {
+        var text = await node.ReadFileAsync($"{spec.DeployDirectory.TrimEnd('/')}.previous/manifest.json", ct);
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        try
+        {
+            return Manifest(text);
+        }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>A bundle's manifest.json: its hash and the tag it was rendered for.</summary>
+    private static NodeDeployed Manifest(string text)
+    {
+        var manifest = JsonDocument.Parse(text).RootElement;
+        return new NodeDeployed(manifest.GetProperty("bundleHash").GetString() ?? "", manifest.TryGetProperty("tag", out var tag) ? tag.GetString() ?? "?" : "?");
+    }
+
     /// <summary>Puts the node back; <paramref name="secrets"/> must hold every secret the environment has (the restored files pick theirs).</summary>
     public static async Task<NodeDeployResult> RunAsync(ICommandExecutor node, NodeSpec spec, PreflightReport preflight,
         IReadOnlyDictionary<string, string> secrets, RegistryPull? login, TimeSpan healthTimeout, CancellationToken ct)
@@ -32,36 +55,57 @@ public static class NodeRollback
         var project = ComposeProject.For(preflight.Compose, spec);
         var (hash, tag) = await NodeProgress.StepAsync(spec.Name, "swap back", async () =>
         {
-            var manifest = JsonDocument.Parse((await NodeRun.RequireAsync(node, SwapBack(spec), ct)).StandardOutput).RootElement;
-            var restored = (manifest.GetProperty("bundleHash").GetString() ?? "", manifest.GetProperty("tag").GetString() ?? "?");
-            return (restored, $"{spec.DeployDirectory} is bundle {restored.Item1[..Math.Min(12, restored.Item1.Length)]} (tag {restored.Item2}) again; the newer one is now .previous");
+            var restored = Manifest((await NodeRun.RequireAsync(node, SwapBack(spec), ct)).StandardOutput);
+            return ((restored.Bundle, restored.Tag), $"{spec.DeployDirectory} is bundle {restored.Bundle[..Math.Min(12, restored.Bundle.Length)]} (tag {restored.Tag}) again; the newer one is now .previous");
         });
 
+        // the restored bundle carries the stamp of its own deploy: its image identities make the next deploy of it a no-op
+        var images = DeployStamp.Parse(await node.ReadFileAsync(DeployStamp.PathOn(spec), ct))?.Images ?? new Dictionary<string, string>();
         var referenced = new HashSet<string>(StringComparer.Ordinal);
         foreach (var file in project.Files)
             referenced.UnionWith(VariableReference.FindAll(await node.ReadFileAsync($"{spec.DeployDirectory.TrimEnd('/')}/{file}", ct) ?? "").Select(v => v.Name));
         var needed = secrets.Where(s => referenced.Contains(s.Key)).ToDictionary();
 
-        await NodeProgress.StepAsync(spec.Name, "pull", async () =>
+        var started = false;
+        IReadOnlyList<ContainerStatus> running;
+        try
         {
-            await NodeRun.RequireAsync(node, DeploySteps.Pull(project, needed, login), ct);
-            return $"tag {tag} with {project.Invocation}";
-        });
-        await NodeProgress.StepAsync(spec.Name, "up", async () =>
+            await NodeProgress.StepAsync(spec.Name, "pull", async () =>
+            {
+                await NodeRun.RequireAsync(node, DeploySteps.Pull(project, needed, login), ct);
+                return $"tag {tag} with {project.Invocation}";
+            });
+            started = true;
+            await NodeProgress.StepAsync(spec.Name, "up", async () =>
+            {
+                await NodeRun.RequireAsync(node, DeploySteps.Up(project, needed), ct);
+                return "up -d --remove-orphans";
+            });
+            running = await NodeProgress.StepAsync(spec.Name, "health", async () =>
+            {
+                var containers = await HealthWaiter.WaitAsync(node, healthTimeout, ct);
+                return (containers, $"{string.Join(", ", containers.Select(c => c.Service).Distinct())} healthy");
+            });
+        }
+        catch (RolloutException failure)
         {
-            await NodeRun.RequireAsync(node, DeploySteps.Up(project, needed), ct);
-            return "up -d --remove-orphans";
-        });
-        var running = await NodeProgress.StepAsync(spec.Name, "health", async () =>
-        {
-            var containers = await HealthWaiter.WaitAsync(node, healthTimeout, ct);
-            return (containers, $"{string.Join(", ", containers.Select(c => c.Service).Distinct())} healthy");
-        });
-        var stamp = new DeployStamp(hash, new Dictionary<string, string>(), [.. running.Select(c => c.Service).Distinct().Order(StringComparer.Ordinal)])
+            // a rollback that fails half-way is undone: the node keeps running (or runs again) what it ran before it
+            await NodeProgress.StepAsync(spec.Name, "undo", async () =>
+            {
+                await NodeRun.RequireAsync(node, SwapBack(spec), CancellationToken.None);
+                if (!started) return "the newer bundle is back in place; no container was changed";
+                await NodeRun.RequireAsync(node, DeploySteps.Up(project, secrets), CancellationToken.None);
+                await HealthWaiter.WaitAsync(node, healthTimeout, CancellationToken.None);
+                return "the newer bundle is back in place and healthy";
+            });
+            throw new RolloutException($"{spec.Name}: the rollback to tag {tag} failed and was undone; the node runs what it ran before.\n" +
+                                       $"  What failed: {failure.Message}", failure);
+        }
+        var stamp = new DeployStamp(hash, images, [.. running.Select(c => c.Service).Distinct().Order(StringComparer.Ordinal)])
         {
             Tag = tag, DeployedAt = DateTimeOffset.UtcNow, By = $"{DeployStamp.CurrentOperator} (rollback)",
         };
         await node.WriteFileAsync(DeployStamp.PathOn(spec), stamp.ToJson(), 0b110_100_100, ct);
-        return new NodeDeployResult(spec.Name, $"rolled back to tag {tag}", watch.Elapsed);
+        return new NodeDeployResult(spec.Name, $"rolled back to tag {tag}", watch.Elapsed, new NodeDeployed(hash, tag));
     }
 }

@@ -7,56 +7,67 @@ using Ktrdr.Deploy.Rollout.Nodes;
 namespace Ktrdr.Deploy.Rollout.Deploy;
 
 /// <summary>
-/// Updates a running worker node one service at a time: drain (a busy worker finishes its operation first, up to
-/// the drain timeout), replace it (<c>up -d --no-deps &lt;service&gt;</c>), wait until it runs and passes its health check,
-/// then the next. A node whose workers never stop is never left without its other workers.
+/// Updates a running worker node a batch of services at a time (one by default): drain (a busy worker — by its own
+/// <c>/health</c> or by the backend's record — finishes its operation first, up to the drain timeout), replace the batch
+/// (<c>up -d --no-deps &lt;services&gt;</c>), wait until each runs, passes its health check and is registered
+/// <c>available</c> with the backend again, then the next batch. A node is never left without its other workers.
 /// </summary>
 public static class RollingUpdate
 {
-    /// <param name="services">The node's active services (its profiles applied): those running now are replaced one by one;
+    /// <param name="services">The node's active services (its profiles applied): those running now are replaced batch by batch;
     /// the final <c>up</c> starts the new ones. Never a service by name that the profiles leave off: naming it would start it.</param>
     public static async Task RunAsync(ICommandExecutor node, ComposeProject project, IReadOnlyList<string> services,
-        IReadOnlyDictionary<string, string> secrets, TimeSpan drainTimeout, bool force, TimeSpan healthTimeout, CancellationToken ct)
+        IReadOnlyDictionary<string, string> secrets, RollingOptions options, CancellationToken ct)
     {
-        foreach (var service in services)
+        var before = ComposeCommands.ParseContainers(await NodeRun.RequireAsync(node, ComposeCommands.Ps(), ct)).Where(c => c.IsRunning).ToList();
+        foreach (var batch in options.Batches(services, before.Select(c => c.Service).ToHashSet(StringComparer.Ordinal)))
         {
-            var running = ComposeCommands.ParseContainers(await NodeRun.RequireAsync(node, ComposeCommands.Ps(), ct))
-                .Where(c => c.Service == service && c.IsRunning).ToList();
-            if (running.Count == 0) continue;   // new with this bundle: the final up starts it
-            foreach (var container in running) await DrainAsync(node, container, drainTimeout, force, ct);
+            foreach (var container in before.Where(c => batch.Contains(c.Service))) await DrainAsync(node, container, options, ct);
             await NodeProgress.StepAsync(node.Target, "update", async () =>
             {
-                await NodeRun.RequireAsync(node, ComposeCommands.WithSecrets(ComposeCommands.Up(project, removeOrphans: false, services: [service], noDeps: true), secrets), ct);
-                await HealthWaiter.WaitAsync(node, healthTimeout, ct, [service]);
-                return $"{service} replaced and healthy";
+                var watch = Stopwatch.StartNew();
+                await NodeRun.RequireAsync(node, ComposeCommands.WithSecrets(ComposeCommands.Up(project, removeOrphans: false, services: batch, noDeps: true), secrets), ct);
+                var replaced = await HealthWaiter.WaitAsync(node, options.HealthTimeout, ct, batch);
+                foreach (var container in replaced) await WaitServingAsync(node, container, options.HealthTimeout - watch.Elapsed, ct);
+                return $"{string.Join(", ", batch)} replaced, healthy and serving";
             });
         }
         await NodeRun.RequireAsync(node, DeploySteps.Up(project, secrets), ct);   // removes services the new files no longer have
     }
 
-    private static async Task DrainAsync(ICommandExecutor node, ContainerStatus container, TimeSpan timeout, bool force, CancellationToken ct) =>
+    private static async Task DrainAsync(ICommandExecutor node, ContainerStatus container, RollingOptions options, CancellationToken ct) =>
         await NodeProgress.StepAsync(node.Target, "drain", async () =>
         {
             var watch = Stopwatch.StartNew();
             while (true)
             {
-                var activity = WorkerDrain.Parse(await node.RunAsync(WorkerDrain.Status(container.ContainerId), ct));
-                if (activity != WorkerActivity.Busy)
-                    return $"{container.Service} {Describe(activity)}{(watch.Elapsed.TotalSeconds >= 1 ? $" after waiting {watch.Elapsed.TotalSeconds:0} s" : "")}";
-                if (watch.Elapsed > timeout)
+                var report = WorkerDrain.Parse(await node.RunAsync(WorkerDrain.Status(container.ContainerId), ct));
+                if (!report.IsBusy)
+                    return $"{container.Service} {WorkerDrain.Describe(report)}{(watch.Elapsed.TotalSeconds >= 1 ? $" after waiting {watch.Elapsed.TotalSeconds:0} s" : "")}";
+                if (watch.Elapsed > options.DrainTimeout)
                 {
-                    if (force) return $"{container.Service} still busy after {timeout.TotalSeconds:0} s: replaced anyway (--force)";
-                    throw new RolloutException($"{node.Target}: {container.Service} is still busy after {timeout.TotalSeconds:0} s (--drain-timeout): " +
-                                               "its operation would be cut off. Wait and deploy again, give a longer --drain-timeout, or --force to replace it anyway.");
+                    if (options.Force) return $"{container.Service} still busy after {options.DrainTimeout.TotalSeconds:0} s: replaced anyway (--force)";
+                    throw new RolloutException($"{node.Target}: {container.Service} is still busy after {options.DrainTimeout.TotalSeconds:0} s " +
+                                               $"(--drain-timeout; {WorkerDrain.Describe(report)}): its operation would be cut off. " +
+                                               "Wait and deploy again, give a longer --drain-timeout, or --force to replace it anyway.");
                 }
                 await Task.Delay(TimeSpan.FromSeconds(1), ct);
             }
         });
 
-    private static string Describe(WorkerActivity activity) => activity switch
+    /// <summary>A replaced worker counts once the backend lists it <c>available</c> again (it re-registers after its start).</summary>
+    private static async Task WaitServingAsync(ICommandExecutor node, ContainerStatus container, TimeSpan timeout, CancellationToken ct)
     {
-        WorkerActivity.Idle => "idle",
-        WorkerActivity.NotAWorker => "is not a worker (no drain needed)",
-        _ => "did not say whether it is busy (treated as idle)",
-    };
+        var watch = Stopwatch.StartNew();
+        while (true)
+        {
+            var report = WorkerDrain.Parse(await node.RunAsync(WorkerDrain.Status(container.ContainerId), ct));
+            if (report.IsServing) return;
+            if (watch.Elapsed > timeout)
+                throw new RolloutException($"{node.Target}: {container.Service} runs and is healthy but the backend does not list it available " +
+                                           $"after {watch.Elapsed.TotalSeconds:0} s ({WorkerDrain.Describe(report)}): check its KTRDR_API_CLIENT_BASE_URL " +
+                                           "and KTRDR_WORKER_PUBLIC_BASE_URL, and the backend's log");
+            await Task.Delay(TimeSpan.FromMilliseconds(500), ct);
+        }
+    }
 }

@@ -19,8 +19,19 @@ public static class NodeProgress
         catch (Exception e) when (e is not OperationCanceledException)
         {
             Log.Error("  {Node,-10} {Step,-12} failed after {Elapsed}", node, step, Elapsed.Format(watch.Elapsed));
+            if (!e.Data.Contains(StepKey)) e.Data[StepKey] = step;   // the innermost step is the one that failed
             throw;
         }
+    }
+
+    private const string StepKey = "ktrdr.node-step";
+
+    /// <summary>The step an exception escaped from (for the run's report), or null when it came from outside any step.</summary>
+    public static string? FailedStep(Exception e)
+    {
+        for (Exception? inner = e; inner is not null; inner = inner.InnerException)
+            if (inner.Data[StepKey] is string step) return step;
+        return null;
     }
 
     public static async Task StepAsync(string node, string step, Func<Task<string>> action) =>

@@ -14,6 +14,10 @@ public static class NodeTargets
         node.Name, node.Address ?? node.Host, node.Ssh.Port, node.Ssh.User,
         Resolve(node.Ssh.IdentityFile, root, home), Resolve(node.Ssh.KnownHostsFile, root, home));
 
+    /// <summary>A node that is this machine (the local environment): reached without SSH, running what is built here.</summary>
+    public static bool IsThisMachine(NodeSpec node) =>
+        node.Address is null && node.Host is "localhost" or "127.0.0.1" or "::1";
+
     public static string Resolve(string path, string root, string home) =>
         path == "~" ? home
         : path.StartsWith("~/", StringComparison.Ordinal) ? Path.Combine(home, path[2..])

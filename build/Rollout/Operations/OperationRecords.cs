@@ -14,7 +14,16 @@ public sealed record LockHolder(string Id, string User, string Host, int Pid, st
 /// <summary>One line of the audit history: every mutating target appends one, success or not.</summary>
 public sealed record AuditEntry(
     DateTimeOffset Time, string User, string Host, string Target, string Environment, IReadOnlyList<string> Nodes, string Tag,
-    IReadOnlyDictionary<string, string> Images, string Result, double Seconds);
+    IReadOnlyDictionary<string, string> Images, string Result, double Seconds)
+{
+    /// <summary>What each node runs after a successful run: the bundle and tag Rollback can go back to (absent in older entries).</summary>
+    public IReadOnlyDictionary<string, NodeDeployed>? Deployed { get; init; }
+
+    public bool Succeeded => Result == "succeeded";
+}
+
+/// <summary>A node's bundle (its hash) and image tag as a run left them.</summary>
+public sealed record NodeDeployed(string Bundle, string Tag);
 
 /// <summary>The JSON both files use (one object per line for the audit), camelCase and compact.</summary>
 public static class OperationJson

@@ -31,9 +31,15 @@ public sealed class RolloutLab : IAsyncLifetime
     public Task<BuildRun> RunAsync(params string[] args) => RunTaggedAsync(Tag, args);
 
     /// <summary>Runs the build in the sandbox against this lab, with another tag.</summary>
-    public async Task<BuildRun> RunTaggedAsync(string tag, params string[] args)
+    public Task<BuildRun> RunTaggedAsync(string tag, params string[] args) => RunBareAsync([.. args, "--tag", tag]);
+
+    /// <summary>Runs the build in the sandbox against this lab without --tag (Rollback then goes by the audit history).</summary>
+    public Task<BuildRun> RunBareAsync(params string[] args) => RunWithAsync(new Dictionary<string, string?>(), args);
+
+    /// <summary>Runs the build in the sandbox against this lab with extra environment variables (and no --tag of its own).</summary>
+    public async Task<BuildRun> RunWithAsync(IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
-        var run = await Sandbox.RunAsync([.. args, "--lab-id", Id, "--tag", tag]);
+        var run = await Sandbox.RunAsync([.. args, "--lab-id", Id], environment);
         lock (_runs) _runs.Add(run);
         return run;
     }

@@ -9,7 +9,7 @@ namespace Build.Tests.Rollout;
 /// idempotence, Verify failing when a worker stops, and no secret value anywhere it must not be.
 /// </summary>
 [TestCaseOrderer(AlphabeticalOrderer.TypeName, AlphabeticalOrderer.AssemblyName)]
-public sealed class RolloutTests(RolloutLab lab, ITestOutputHelper output) : IClassFixture<RolloutLab>
+public sealed partial class RolloutTests(RolloutLab lab, ITestOutputHelper output) : IClassFixture<RolloutLab>
 {
     /// <summary>Runs the build against the lab and shows its output in the test's report.</summary>
     private async Task<BuildRun> Run(params string[] args)
@@ -237,7 +237,7 @@ public sealed class RolloutTests(RolloutLab lab, ITestOutputHelper output) : ICl
         Assert.DoesNotContain("Starting BuildImages", patch.Output);
         Assert.Matches(new Regex($@"workers-b +backtest-worker-1 +{next} +running"), (await Run("Status", "--target-node", "workers-b")).Output);
 
-        var rollback = await Run("Rollback", "--target-node", "workers-b");
+        var rollback = await lab.RunBareAsync("Rollback", "--target-node", "workers-b");   // no --tag: the audit knows the good deploy
         Assert.True(rollback.ExitCode == 0, rollback.ToString());
         Assert.Matches(new Regex($@"workers-b +rolled back to tag {RolloutLab.Tag}"), rollback.Output);
         Assert.DoesNotContain("workers-c", rollback.Output);
@@ -257,7 +257,7 @@ public sealed class RolloutTests(RolloutLab lab, ITestOutputHelper output) : ICl
         var push = await lab.RunTaggedAsync(bad, "PushGhcr", "--skip", "BuildImages,Restore");
         Assert.True(push.ExitCode == 0, push.ToString());
 
-        var patch = await lab.RunTaggedAsync(bad, "Patch", "--target-node", "workers-c", "--deploy-timeout", "90s");
+        var patch = await lab.RunTaggedAsync(bad, "Patch", "--target-node", "workers-c", "--health-timeout", "90s");
         output.WriteLine(patch.ToString());
         Assert.Equal(1, patch.ExitCode);
         Assert.Contains("workers-c: the new bundle failed its health gate and the node was rolled back to the previous one, which is running again", patch.Output);

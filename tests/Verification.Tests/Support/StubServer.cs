@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text;
-using Standin.Tests.Support;
+using TestSupport;
 
 namespace Verification.Tests.Support;
 
@@ -12,52 +12,15 @@ public sealed record StubAnswer(string File, int Status = 200, bool NeedsLogin =
 /// cannot run here (Grafana, Jaeger). Routes are path + query; an unknown route answers 404. A route that needs a
 /// login answers the recorded 401 unless the request carries the expected Basic credentials.
 /// </summary>
-public sealed class StubServer : IDisposable
+public sealed class StubServer(IReadOnlyDictionary<string, StubAnswer> routes, string? user = null, string? password = null) : LoopbackJsonServer
 {
-    private readonly HttpListener listener = new();
-    private readonly IReadOnlyDictionary<string, StubAnswer> routes;
-    private readonly string? basicCredentials;
-    private readonly Task serving;
-
-    public StubServer(IReadOnlyDictionary<string, StubAnswer> routes, string? user = null, string? password = null)
-    {
-        this.routes = routes;
-        basicCredentials = user is null ? null : Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}"));
-        Port = FreePort.Next();
-        listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
-        listener.Start();
-        serving = Task.Run(ServeAsync);
-    }
-
-    public int Port { get; }
+    private readonly string? basicCredentials = user is null ? null : Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}"));
 
     public Uri BaseAddress => new($"http://127.0.0.1:{Port}");
 
     public static string Recorded(string file) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "TestData", file));
 
-    public void Dispose()
-    {
-        listener.Stop();
-        listener.Close();
-        serving.Wait(TimeSpan.FromSeconds(5));
-    }
-
-    private async Task ServeAsync()
-    {
-        while (listener.IsListening)
-        {
-            HttpListenerContext context;
-            try { context = await listener.GetContextAsync(); }
-            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException) { return; }
-            var (status, body) = Answer(context.Request);
-            var bytes = Encoding.UTF8.GetBytes(body);
-            context.Response.StatusCode = status;
-            context.Response.ContentType = "application/json";
-            context.Response.ContentLength64 = bytes.Length;
-            await context.Response.OutputStream.WriteAsync(bytes);
-            context.Response.Close();
-        }
-    }
+    protected override Task<(int Status, string Body)> AnswerAsync(HttpListenerRequest request) => Task.FromResult(Answer(request));
 
     private (int Status, string Body) Answer(HttpListenerRequest request)
     {

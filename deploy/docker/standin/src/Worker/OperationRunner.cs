@@ -4,8 +4,9 @@ using Standin.Backend.Operations;
 namespace Standin.Worker;
 
 /// <summary>
-/// Runs an operation in the background: it "works" for KTRDR_STANDIN_OPERATION_SECONDS, writes its
-/// result file and completes; a worker shutting down cancels it.
+/// Runs an operation in the background: it "works" for KTRDR_STANDIN_OPERATION_SECONDS (or, stand-in only, for
+/// the request's own <c>standin_seconds</c>, so a test can keep a worker busy through a deploy), writes its result
+/// file and completes; a worker shutting down cancels it.
 /// </summary>
 public sealed class OperationRunner(
     WorkerOperations operations,
@@ -17,10 +18,11 @@ public sealed class OperationRunner(
 
     private async Task RunAsync(WorkerOperation operation, CancellationToken stopping)
     {
-        log.LogInformation("Operation {OperationId} started ({Seconds} s)", operation.OperationId, settings.OperationDuration.TotalSeconds);
+        var duration = DurationOf(operation);
+        log.LogInformation("Operation {OperationId} started ({Seconds} s)", operation.OperationId, duration.TotalSeconds);
         try
         {
-            await Task.Delay(settings.OperationDuration, stopping);
+            await Task.Delay(duration, stopping);
         }
         catch (OperationCanceledException)
         {
@@ -32,7 +34,7 @@ public sealed class OperationRunner(
             ["simulated"] = true,
             ["worker_id"] = settings.WorkerId,
             ["gpu"] = settings.Gpu?.HasGpu ?? false,
-            ["duration_seconds"] = settings.OperationDuration.TotalSeconds,
+            ["duration_seconds"] = duration.TotalSeconds,
         };
         try
         {
@@ -47,4 +49,11 @@ public sealed class OperationRunner(
             log.LogError("Operation {OperationId} failed: {Problem}", operation.OperationId, problem);
         }
     }
+
+    /// <summary>The request's <c>standin_seconds</c> (0–3600) when it has one, else the worker's setting.</summary>
+    public TimeSpan DurationOf(WorkerOperation operation) =>
+        operation.Parameters.TryGetValue("standin_seconds", out var value) && value.ValueKind == JsonValueKind.Number &&
+        value.TryGetDouble(out var seconds) && seconds is >= 0 and <= 3600
+            ? TimeSpan.FromSeconds(seconds)
+            : settings.OperationDuration;
 }
