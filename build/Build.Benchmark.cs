@@ -30,9 +30,13 @@ partial class Build
             var noop = await TimeAsync(() => DeployAllAsync(ct));
             var verify = await TimeAsync(async () => await VerifyAsync(TimeSpan.FromMinutes(3), ct));
             var workerNodes = env.Nodes.Where(n => n.Role != NodeRole.Core).ToList();
+            // without their stamps the worker nodes take the bundle as new: uploaded (the running one kept as .previous, for the
+            // rollback below) and every running worker drained, replaced, healthy and registered, as an update to a new tag
+            await Task.WhenAll(workerNodes.Select(async n => await NodeRun.RequireAsync(await ConnectAsync(n, ct),
+                new RemoteCommand($"rm -f {Ktrdr.Deploy.Remote.Execution.ShellQuote.Quote(DeployStamp.PathOn(n))}", $"forget the stamp of {n.Name}") { Sudo = true }, ct)));
             var rolling = await TimeAsync(async () =>
             {
-                foreach (var role in new[] { NodeRole.Workers, NodeRole.Gpu }) await DeployRoleAsync(role, ct, force: true);
+                foreach (var role in new[] { NodeRole.Workers, NodeRole.Gpu }) await DeployRoleAsync(role, ct);
             });
             var rollback = await TimeAsync(() => RollbackNodesAsync(env, workerNodes, ct));
 

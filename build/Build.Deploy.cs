@@ -38,28 +38,28 @@ partial class Build
         .Description("Roll out the core stack (db, backend, prometheus, grafana, jaeger) to the core node")
         .DependsOn(RenderConfigs, LabUp)
         .After(PushGhcr, SyncNfsLayout)
-        .Uses(() => Environment, () => Tag, () => Force, () => DryRun, () => HealthTimeout, () => DrainTimeout, () => BatchSize, () => Confirm)
+        .Uses(() => Environment, () => Tag, () => Force, () => DryRun, () => HealthTimeout, () => DrainTimeout, () => BatchSize, () => Confirm, () => LockWait)
         .Executes(ct => DeployRoleAsync(NodeRole.Core, ct));
 
     Target DeployWorkers => _ => _
         .Description("Roll out the worker stacks to worker nodes (--target-node workers-b,workers-c or all), in parallel")
         .DependsOn(RenderConfigs, LabUp)
         .After(PushGhcr, SyncNfsLayout, DeployCore)
-        .Uses(() => Environment, () => TargetNode, () => Tag, () => Force, () => DryRun, () => HealthTimeout, () => DrainTimeout, () => BatchSize, () => Confirm)
+        .Uses(() => Environment, () => TargetNode, () => Tag, () => Force, () => DryRun, () => HealthTimeout, () => DrainTimeout, () => BatchSize, () => Confirm, () => LockWait)
         .Executes(ct => DeployRoleAsync(NodeRole.Workers, ct));
 
     Target DeployGpu => _ => _
         .Description("Roll out the GPU training worker to the gpu node (non-root SSH user)")
         .DependsOn(RenderConfigs, LabUp)
         .After(PushGhcr, SyncNfsLayout, DeployCore, DeployWorkers)
-        .Uses(() => Environment, () => Tag, () => Force, () => DryRun, () => HealthTimeout, () => DrainTimeout, () => BatchSize, () => Confirm)
+        .Uses(() => Environment, () => Tag, () => Force, () => DryRun, () => HealthTimeout, () => DrainTimeout, () => BatchSize, () => Confirm, () => LockWait)
         .Executes(ct => DeployRoleAsync(NodeRole.Gpu, ct));
 
     Target Patch => _ => _
         .Description("Hot fix: deploy an already pushed --tag to the --target-node nodes only, no image build; same checks, lock and audit")
         .DependsOn(RenderConfigs, LabUp)
         .Requires(() => Tag)
-        .Uses(() => Environment, () => TargetNode, () => Force, () => HealthTimeout, () => DrainTimeout, () => BatchSize, () => Confirm)
+        .Uses(() => Environment, () => TargetNode, () => Force, () => HealthTimeout, () => DrainTimeout, () => BatchSize, () => Confirm, () => LockWait)
         .Executes(async ct =>
         {
             if (TargetNode.Length == 0) throw new BuildFailedException("Patch deploys to the nodes you name: give --target-node (e.g. workers-b), or use the Deploy targets");

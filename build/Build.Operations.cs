@@ -14,6 +14,9 @@ namespace Ktrdr.Build;
 /// </summary>
 partial class Build
 {
+    [Parameter("How long a deploy waits for the environment's deploy lock when another run holds it (default 0: stop at once, naming the holder)")]
+    readonly TimeSpan LockWait = TimeSpan.Zero;
+
     Target History => _ => _
         .Description("The audit history of the environment: every deploy, who ran it, on which nodes, which tag, the result")
         .Uses(() => Environment)
@@ -57,10 +60,7 @@ partial class Build
         var core = await ConnectAsync(CoreNode(env), ct);
         var holder = new LockHolder(Guid.NewGuid().ToString("N"), System.Environment.UserName, System.Environment.MachineName,
             System.Environment.ProcessId, target, env.Name, DateTimeOffset.UtcNow);
-        var (acquired, other) = OperationCommands.ParseAcquire(await NodeRun.RequireAsync(core, OperationCommands.Acquire(holder), ct));
-        if (!acquired)
-            throw new BuildFailedException($"another deploy holds the lock of {env.Name}: {other?.ToString() ?? "(holder unreadable)"}. " +
-                                           "Wait for it to finish; if that run is gone, ./build.sh LockRelease breaks the lock.");
+        await AcquireLockAsync(core, env, holder, ct);
         var watch = Stopwatch.StartNew();
         var result = "failed";
         IReadOnlyDictionary<string, NodeDeployed>? deployed = null;
@@ -86,6 +86,34 @@ partial class Build
     /// <summary>The tag every node landed on (a Rollback's tag is the one it went back to), else this run's tag.</summary>
     string AuditTag(IReadOnlyDictionary<string, NodeDeployed>? deployed) =>
         deployed?.Values.Select(d => d.Tag).Distinct().ToList() is [var only] ? only : Tag ?? ResolvedTag;
+
+    /// <summary>
+    /// Takes the lock, or waits for it up to --lock-wait (two CI jobs queue instead of failing), saying once who holds it;
+    /// still held after that: the run stops with the holder, before anything is touched.
+    /// </summary>
+    async Task AcquireLockAsync(Ktrdr.Deploy.Remote.ICommandExecutor core, EnvironmentTopology env, LockHolder holder, CancellationToken ct)
+    {
+        var waited = Stopwatch.StartNew();
+        LockHolder? announced = null;
+        while (true)
+        {
+            var (acquired, other) = OperationCommands.ParseAcquire(await NodeRun.RequireAsync(core, OperationCommands.Acquire(holder), ct));
+            if (acquired)
+            {
+                if (announced is not null) Log.Information("Took the deploy lock of {Environment} after waiting {Seconds:0} s", env.Name, waited.Elapsed.TotalSeconds);
+                return;
+            }
+            if (waited.Elapsed >= LockWait)
+                throw new BuildFailedException($"another deploy holds the lock of {env.Name}: {other?.ToString() ?? "(holder unreadable)"}. " +
+                                               (LockWait > TimeSpan.Zero ? $"Waited {LockWait.TotalSeconds:0} s (--lock-wait). " : "") +
+                                               "Wait for it to finish (or give --lock-wait 10m to queue behind it); if that run is gone, ./build.sh LockRelease breaks the lock.");
+            if (announced is null || announced.Id != other?.Id)
+                Log.Information("Waiting up to {Seconds:0} s for the deploy lock of {Environment}, held by {Holder}", LockWait.TotalSeconds, env.Name,
+                    (object?)other ?? "(holder unreadable)");
+            announced = other ?? holder;
+            await Task.Delay(TimeSpan.FromSeconds(2), ct);
+        }
+    }
 
     /// <summary>Appends to the history on the core node and in .artifacts/audit/&lt;env&gt;.jsonl; a failure to record is a warning.</summary>
     async Task RecordAsync(Ktrdr.Deploy.Remote.ICommandExecutor core, EnvironmentTopology env, AuditEntry entry)

@@ -16,7 +16,7 @@ partial class Build
     Target Rollback => _ => _
         .Description("Put each selected node (--target-node, default all) back on its previous good deploy from the audit history, or on --tag")
         .DependsOn(LabUp)
-        .Uses(() => Environment, () => TargetNode, () => Tag, () => HealthTimeout, () => Confirm)
+        .Uses(() => Environment, () => TargetNode, () => Tag, () => HealthTimeout, () => DrainTimeout, () => BatchSize, () => Confirm, () => LockWait)
         .Executes(async ct =>
         {
             if (Tag is not null)

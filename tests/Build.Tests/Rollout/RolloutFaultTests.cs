@@ -161,7 +161,7 @@ public sealed partial class RolloutTests
     }
 
     [Fact]
-    public async Task C7_Of_two_concurrent_deploys_one_runs_and_the_other_is_refused_with_the_holder()
+    public async Task C7_Of_two_concurrent_deploys_one_runs_and_the_other_is_refused_with_the_holder_or_with_lock_wait_queues()
     {
         var runs = await Task.WhenAll(Run("DeployGpu", "--force"), Run("DeployGpu", "--force"));
 
@@ -169,6 +169,12 @@ public sealed partial class RolloutTests
         var refused = Assert.Single(runs, r => r.ExitCode != 0);
         Assert.Matches(new Regex(@"another deploy holds the lock of lab: \S+@\S+ \(pid \d+\) running DeployGpu on lab since"), refused.Output);
         Assert.DoesNotContain("upload", refused.Output);
+
+        // with --lock-wait the second one queues behind the first instead (two CI jobs racing)
+        var queued = await Task.WhenAll(Run("DeployGpu", "--force", "--lock-wait", "2m"), Run("DeployGpu", "--force", "--lock-wait", "2m"));
+        Assert.All(queued, r => Assert.True(r.ExitCode == 0, r.ToString()));
+        var waiter = Assert.Single(queued, r => r.Output.Contains("Waiting up to 120 s for the deploy lock of lab, held by", StringComparison.Ordinal));
+        Assert.Matches(new Regex(@"Took the deploy lock of lab after waiting \d+ s"), waiter.Output);
     }
 
     [Fact]

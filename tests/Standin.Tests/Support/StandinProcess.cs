@@ -57,8 +57,12 @@ public sealed class StandinProcess : IDisposable
     /// <summary>SIGTERM, as docker stop sends it.</summary>
     public void Terminate() => Process.Start("kill", ["-TERM", process.Id.ToString()])!.WaitForExit();
 
-    /// <summary>SIGKILL: a crash, no shutdown code runs.</summary>
-    public void Crash() => process.Kill();
+    /// <summary>SIGKILL: a crash, no shutdown code runs; returns once the process is gone (its port free again).</summary>
+    public void Crash()
+    {
+        process.Kill();
+        process.WaitForExit(TimeSpan.FromSeconds(10));
+    }
 
     public void Dispose()
     {
