@@ -39,9 +39,9 @@ public static class ComposeCommands
 
     /// <summary><c>up -d</c>, removing containers of services no longer in the files unless told not to.</summary>
     public static RemoteCommand Up(
-        ComposeProject project, bool removeOrphans = true, IReadOnlyList<string>? services = null, bool noDeps = false) =>
+        ComposeProject project, bool removeOrphans = true, IReadOnlyList<string>? services = null, bool noDeps = false, bool forceRecreate = false) =>
         Run(project,
-            "up -d" + (removeOrphans ? " --remove-orphans" : "") + (noDeps ? " --no-deps" : "") + Services(services),
+            "up -d" + (removeOrphans ? " --remove-orphans" : "") + (noDeps ? " --no-deps" : "") + (forceRecreate ? " --force-recreate" : "") + Services(services),
             "start services");
 
     /// <summary>Validates the files with the given environment (variables required with <c>:?</c> must be set); prints nothing.</summary>

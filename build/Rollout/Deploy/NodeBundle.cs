@@ -17,6 +17,12 @@ public sealed record NodeBundle(string Directory, string Hash, IReadOnlyDictiona
     /// <summary>Of <see cref="Services"/>, those running an image this tool builds (on this machine for the local environment, never pulled there).</summary>
     public IReadOnlyList<string> BuiltServices { get; init; } = [];
 
+    /// <summary>The bundle's files by path, with their sha256 (from its manifest).</summary>
+    public IReadOnlyDictionary<string, string> Files { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Active service → the bundle files or folders it bind-mounts (relative sources such as <c>./prometheus/prometheus.yml</c>).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Mounts { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
     /// <summary>The image tag the bundle was rendered for (from its manifest).</summary>
     public string? Tag { get; init; }
 
@@ -47,6 +53,8 @@ public sealed record NodeBundle(string Directory, string Hash, IReadOnlyDictiona
             Services = [.. active.Select(s => s.Name).Distinct()],
             BuiltServices = [.. active.Where(s => s.Image is { } image && built.Any(v => image.Contains(v, StringComparison.Ordinal))).Select(s => s.Name).Distinct()],
             Tag = tag,
+            Files = ManifestFiles(File.ReadAllText(manifestPath)) ?? new Dictionary<string, string>(),
+            Mounts = MountedFiles.Of(active),
         };
     }
 
@@ -61,6 +69,24 @@ public sealed record NodeBundle(string Directory, string Hash, IReadOnlyDictiona
                    n.GetString() == node.Name && root.TryGetProperty("bundleHash", out var h) && h.ValueKind == JsonValueKind.String
                 ? (h.GetString()!, root.TryGetProperty("tag", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null)
                 : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>A manifest's files (path → sha256), or null when the text is not a manifest.</summary>
+    public static IReadOnlyDictionary<string, string>? ManifestFiles(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        try
+        {
+            using var manifest = JsonDocument.Parse(text);
+            if (!manifest.RootElement.TryGetProperty("files", out var files) || files.ValueKind != JsonValueKind.Array) return null;
+            return files.EnumerateArray()
+                .Where(f => f.TryGetProperty("path", out _) && f.TryGetProperty("sha256", out _))
+                .ToDictionary(f => f.GetProperty("path").GetString() ?? "", f => f.GetProperty("sha256").GetString() ?? "", StringComparer.Ordinal);
         }
         catch (JsonException)
         {

@@ -90,10 +90,15 @@ public static class NodeDeployer
             throw new RolloutException($"{spec.Name}: pulling the new images failed; the node's previous files were put back and its containers " +
                                        $"were never changed.\n  What failed: {failure.Message}", failure);
         }
+        // containers compose would leave running although a file they mount changed (they would keep reading the old one)
+        var recreate = upload && before.Containers.Any(c => c.IsRunning)
+            ? MountedFiles.ServicesReadingChanges(request.Bundle.Mounts,
+                NodeBundle.ManifestFiles(await node.ReadFileAsync($"{spec.DeployDirectory.TrimEnd('/')}.previous/manifest.json", ct)), request.Bundle.Files)
+            : [];
         IReadOnlyList<ContainerStatus> running;
         try
         {
-            running = await StartAsync(node, request, project, rolling: request.Rolling is not null && before.Containers.Any(c => c.IsRunning), ct);
+            running = await StartAsync(node, request, project, rolling: request.Rolling is not null && before.Containers.Any(c => c.IsRunning), recreate, ct);
         }
         catch (RolloutException failure) when (upload && before.Stamp is not null)
         {
@@ -124,7 +129,7 @@ public static class NodeDeployer
 
     /// <summary>All at once (a new node, core), or one service at a time on a running worker node; then every container healthy.</summary>
     private static async Task<IReadOnlyList<ContainerStatus>> StartAsync(
-        ICommandExecutor node, NodeDeployRequest request, ComposeProject project, bool rolling, CancellationToken ct)
+        ICommandExecutor node, NodeDeployRequest request, ComposeProject project, bool rolling, IReadOnlyList<string> recreate, CancellationToken ct)
     {
         var spec = request.Node;
         if (rolling)
@@ -135,6 +140,7 @@ public static class NodeDeployer
                 await NodeRun.RequireAsync(node, DeploySteps.Up(project, request.Secrets), ct);
                 return $"up -d --remove-orphans{(spec.Profiles.Count > 0 ? $" --profile {string.Join(",", spec.Profiles)}" : "")}";
             });
+        await MountedFiles.RecreateAsync(node, spec.Name, project, recreate, request.Secrets, ct);
         await RetireAsync(node, spec, request.Bundle.Services, ct);
         return await NodeProgress.StepAsync(spec.Name, "health", async () =>
         {

@@ -61,10 +61,16 @@ public static class NodeRollback
 
         // the restored bundle carries the stamp of its own deploy: its image identities make the next deploy of it a no-op
         var images = DeployStamp.Parse(await node.ReadFileAsync(DeployStamp.PathOn(spec), ct))?.Images ?? new Dictionary<string, string>();
-        var referenced = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var file in project.Files)
-            referenced.UnionWith(VariableReference.FindAll(await node.ReadFileAsync($"{spec.DeployDirectory.TrimEnd('/')}/{file}", ct) ?? "").Select(v => v.Name));
+        var dir = spec.DeployDirectory.TrimEnd('/');
+        var files = new List<(string Path, string Text)>();
+        foreach (var file in project.Files) files.Add((file, await node.ReadFileAsync($"{dir}/{file}", ct) ?? ""));
+        var referenced = files.SelectMany(f => VariableReference.FindAll(f.Text)).Select(v => v.Name).ToHashSet(StringComparer.Ordinal);
         var needed = secrets.Where(s => referenced.Contains(s.Key)).ToDictionary();
+        // services reading a bundle file that differs between the two bundles are recreated after up (bind mounts keep the old file)
+        var recreate = MountedFiles.ServicesReadingChanges(
+            MountedFiles.Of(files.SelectMany(f => ComposeParser.Parse(f.Path, f.Text, []).ActiveServices(spec.Profiles))),
+            NodeBundle.ManifestFiles(await node.ReadFileAsync($"{dir}.previous/manifest.json", ct)),
+            NodeBundle.ManifestFiles(await node.ReadFileAsync($"{dir}/manifest.json", ct)) ?? new Dictionary<string, string>());
 
         var started = false;
         IReadOnlyList<ContainerStatus> running;
@@ -81,6 +87,7 @@ public static class NodeRollback
                 await NodeRun.RequireAsync(node, DeploySteps.Up(project, needed), ct);
                 return "up -d --remove-orphans";
             });
+            await MountedFiles.RecreateAsync(node, spec.Name, project, recreate, needed, ct);
             running = await NodeProgress.StepAsync(spec.Name, "health", async () =>
             {
                 var containers = await HealthWaiter.WaitAsync(node, healthTimeout, ct);

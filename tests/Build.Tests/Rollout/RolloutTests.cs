@@ -271,6 +271,41 @@ public sealed partial class RolloutTests(RolloutLab lab, ITestOutputHelper outpu
         Assert.Matches(new Regex($@"Patch +workers-c +{bad} +failed"), history.Output);
     }
 
+    [Fact]
+    public async Task B4_Scaling_a_worker_node_out_with_a_profile_starts_its_new_slots_and_Prometheus_scrapes_them()
+    {
+        const string topology = "deploy/environments/lab/topology.yml";
+        const string plain = "compose_files: [../homelab/docker-compose.workers.yml]\n    deploy_dir: /opt/ktrdr-workers-c";
+        const string scaled = "compose_files: [../homelab/docker-compose.workers.yml]\n    profiles: [scale-2]\n    deploy_dir: /opt/ktrdr-workers-c";
+        lab.Sandbox.Replace(topology, plain, scaled);
+        try
+        {
+            var up = await Run("DeployCore", "DeployWorkers");
+            Assert.True(up.ExitCode == 0, up.ToString());
+            Assert.Matches(new Regex(@"workers-c +deployed +services \+backtest-worker-2 \+training-worker-2 \(profiles changed\)"), up.Output);
+            // prometheus.yml changed but not Prometheus' own settings: without a recreate it would keep reading the old file
+            Assert.Matches(new Regex(@"core +recreate +prometheus: a file it mounts from the bundle changed"), up.Output);
+
+            var verify = await Run("Verify", "--verify-timeout", "2m");
+            Assert.True(verify.ExitCode == 0, verify.ToString());
+            Assert.Matches(new Regex(@"prometheus targets ktrdr-workers-c workers-c\.ktrdr\.lab:5004 +passed"), verify.Output);
+            Assert.Matches(new Regex(@"workers registered workers-c-backtest-2 +passed"), verify.Output);
+
+            // the core back on its previous good bundle: Prometheus is recreated to read the restored prometheus.yml
+            var rollback = await lab.RunBareAsync("Rollback", "--target-node", "core");
+            Assert.True(rollback.ExitCode == 0, rollback.ToString());
+            Assert.Matches(new Regex(@"core +recreate +prometheus: a file it mounts from the bundle changed"), rollback.Output);
+        }
+        finally
+        {
+            lab.Sandbox.Replace(topology, scaled, plain);
+        }
+        var back = await Run("DeployCore", "DeployWorkers");   // scaled in again (the backend forgets the two slots' records after 300 s)
+        Assert.True(back.ExitCode == 0, back.ToString());
+        Assert.Matches(new Regex(@"workers-c +deployed +services -backtest-worker-2 -training-worker-2 \(profiles changed\)"), back.Output);
+        Assert.Matches(new Regex(@"workers-c +retire +removed backtest-worker-2, training-worker-2"), back.Output);
+    }
+
     /// <summary>Logs, rendered bundles, lab state and every other file the build wrote, but not the secrets themselves or compiled output.</summary>
     private IEnumerable<string> ArtifactFiles()
     {
