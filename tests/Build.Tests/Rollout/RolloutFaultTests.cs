@@ -248,4 +248,45 @@ public sealed partial class RolloutTests
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Contains("GitHub deployments off: GITHUB_TOKEN is not set: this deploy is not recorded on GitHub", run.Output);
     }
+
+    [Fact]
+    public async Task C10_Ctrl_C_during_a_drain_releases_the_lock_records_the_run_as_cancelled_and_the_busy_worker_finishes()
+    {
+        using var http = new HttpClient { BaseAddress = new Uri($"http://{await CoreAddressAsync()}:8000"), Timeout = TimeSpan.FromSeconds(20) };
+        var start = await http.PostAsJsonAsync("/api/v1/backtests/start",
+            new { strategy_name = "mean_reversion", start_date = "2024-01-01", end_date = "2024-06-30", standin_seconds = 30 });
+        var started = JsonNode.Parse(await start.Content.ReadAsStringAsync())!;
+        var id = started["operation_id"]!.GetValue<string>();
+        var node = Regex.Match(started["message"]!.GetValue<string>(), @"on worker (workers-[a-z])-").Groups[1].Value;
+        await using var core = await lab.ConnectAsync("core");
+
+        var printed = await lab.RunInterruptedAsync(async () =>
+        {
+            // interrupted once the run holds the lock and waits on the busy worker
+            for (var i = 0; i < 60 && !(await core.RunAsync(new Ktrdr.Deploy.Remote.RemoteCommand("test -d /var/lib/ktrdr-deploy/lock", "lock held?"), CancellationToken.None)).Succeeded; i++)
+                await Task.Delay(TimeSpan.FromMilliseconds(250));
+            await Task.Delay(TimeSpan.FromSeconds(4));
+        }, "DeployWorkers", "--target-node", node, "--force");
+        output.WriteLine(printed);
+
+        Assert.Contains("DeployWorkers", printed);
+        Assert.DoesNotContain($"{node}  update", printed);   // nothing replaced
+        Assert.False((await core.RunAsync(new Ktrdr.Deploy.Remote.RemoteCommand("test -d /var/lib/ktrdr-deploy/lock", "lock held?"), CancellationToken.None)).Succeeded,
+            "the lock must be released after Ctrl-C");
+        Assert.Matches(new Regex($@"DeployWorkers +{node} +sha-e2e0001 +cancelled"), (await Run("History")).Output);
+        var operation = await Eventually(async () => JsonNode.Parse(await http.GetStringAsync($"/api/v1/operations/{id}"))!["data"]!["status"]!.GetValue<string>(),
+            status => status != "running", TimeSpan.FromSeconds(45));
+        Assert.Equal("completed", operation);   // the busy worker was never cut off
+    }
+
+    private static async Task<T> Eventually<T>(Func<Task<T>> read, Func<T, bool> done, TimeSpan timeout)
+    {
+        var until = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            var value = await read();
+            if (done(value) || DateTime.UtcNow > until) return value;
+            await Task.Delay(TimeSpan.FromSeconds(1));
+        }
+    }
 }

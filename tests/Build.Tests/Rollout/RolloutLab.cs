@@ -44,6 +44,26 @@ public sealed class RolloutLab : IAsyncLifetime
         return run;
     }
 
+    /// <summary>
+    /// Runs the build against this lab and interrupts it as Ctrl-C does (SIGINT) once <paramref name="interruptWhen"/>
+    /// returns; gives what it printed until it ended.
+    /// </summary>
+    public async Task<string> RunInterruptedAsync(Func<Task> interruptWhen, params string[] args)
+    {
+        var output = new System.Text.StringBuilder();
+        using var interrupt = new CancellationTokenSource();
+        var run = CliWrap.Cli.Wrap("dotnet").WithArguments([Path.Combine(AppContext.BaseDirectory, "_build.dll"), .. args, "--lab-id", Id, "--tag", Tag])
+            .WithWorkingDirectory(Sandbox.Root).WithEnvironmentVariables(new Dictionary<string, string?> { ["GITHUB_ACTIONS"] = "" })
+            .WithStandardOutputPipe(CliWrap.PipeTarget.ToStringBuilder(output)).WithStandardErrorPipe(CliWrap.PipeTarget.ToStringBuilder(output))
+            .WithValidation(CliWrap.CommandResultValidation.None)
+            .ExecuteAsync(CancellationToken.None, interrupt.Token);
+        await interruptWhen();
+        interrupt.Cancel();
+        try { await run; }
+        catch (OperationCanceledException) { }   // CliWrap's word for "the process ended after the interrupt"
+        return output.ToString();
+    }
+
     /// <summary>An SSH connection to a lab node as its topology user, host key checked against the lab's known_hosts.</summary>
     public async Task<ICommandExecutor> ConnectAsync(string node, string user = "root")
     {
