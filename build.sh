@@ -27,8 +27,19 @@ inputs_hash() {
       -not -path '*/bin/*' -not -path '*/obj/*' -print0 | LC_ALL=C sort -z | xargs -0 sha256sum | sha256sum | cut -d' ' -f1)
 }
 
-hash="$(inputs_hash)"
-if [[ ! -f "$DLL" || ! -f "$STAMP" || "$(cat "$STAMP")" != "$hash" ]]; then
+# Warm path: when the built assembly and its stamp exist and nothing under build/ (no source, no folder: a deleted or
+# renamed file changes its folder's time) nor global.json is newer than the stamp, the sources are what was built.
+# Only otherwise are the sources hashed; an unchanged hash (a file touched, a checkout of the same content) refreshes
+# the stamp's time so the next call takes the warm path again.
+newer_than_stamp() {
+  (cd "$ROOT" && find build global.json -newer "$STAMP" \( -path '*/bin' -o -path '*/obj' \) -prune -o \
+      \( -type d -o -name '*.cs' -o -name '*.csproj' -o -name '*.props' -o -name '*.targets' -o -name 'global.json' \) -print -quit)
+}
+
+started="$(date +%s)"
+if [[ -f "$DLL" && -f "$STAMP" && -z "$(newer_than_stamp)" ]]; then
+  : # warm: nothing changed since the last build
+elif hash="$(inputs_hash)"; [[ ! -f "$DLL" || ! -f "$STAMP" || "$(cat "$STAMP")" != "$hash" ]]; then
   printf 'build.sh: compiling the build project (sources changed)...\n' >&2
   if ! log="$(cd "$ROOT" && dotnet build "$PROJECT" -c Release --nologo -v quiet -clp:NoSummary 2>&1)"; then
     printf '%s\n' "$log" | grep -E 'error|Error' | sort -u >&2 || printf '%s\n' "$log" >&2
@@ -36,6 +47,9 @@ if [[ ! -f "$DLL" || ! -f "$STAMP" || "$(cat "$STAMP")" != "$hash" ]]; then
   fi
   mkdir -p "$(dirname "$STAMP")"
   printf '%s' "$hash" > "$STAMP"
+  touch -d "@$started" "$STAMP"   # a source saved while compiling is newer than the stamp: hashed again next time
+else
+  touch -d "@$started" "$STAMP"
 fi
 
 cd "$ROOT"
