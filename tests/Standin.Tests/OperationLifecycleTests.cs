@@ -56,11 +56,13 @@ public class OperationLifecycleTests
         var started = await api.PostJsonAsync("/api/v1/backtests/start",
             new { strategy_name = "mean_reversion", start_date = "2024-01-01", end_date = "2024-06-30", standin_seconds = 3 });
         var id = started["operation_id"]!.GetValue<string>();
-        await Task.Delay(TimeSpan.FromSeconds(1));   // five times the worker's own setting
 
-        Assert.Equal("busy", (await workerApi.GetJsonAsync("/health"))["worker_status"]!.GetValue<string>());
+        await Eventually.ValueAsync(() => workerApi.GetJsonAsync("/health"), h => h["worker_status"]!.GetValue<string>() == "busy", "the worker to be busy");
         var done = await Eventually.ValueAsync(() => OperationAsync(api, id), o => o["status"]!.GetValue<string>() != "running", "the operation to finish");
         Assert.Equal("completed", done["status"]!.GetValue<string>());
+        // the request's 3 s, not the worker's own 0.2 s: a lower bound, which load can only lengthen
+        var worked = DateTimeOffset.Parse(done["completed_at"]!.GetValue<string>()) - DateTimeOffset.Parse(done["started_at"]!.GetValue<string>());
+        Assert.True(worked >= TimeSpan.FromSeconds(2.9), $"the operation worked {worked.TotalSeconds:0.00} s");
     }
 
     [Fact]

@@ -44,9 +44,14 @@ public sealed class Api(Uri baseAddress) : IDisposable
     }
 
     /// <summary>Waits until the backend has health-checked the worker at least once.</summary>
+    /// <summary>
+    /// The worker's record once the backend's poller has checked it and holds it available. Waits on that condition: on a
+    /// loaded machine a probe can time out, and the record passes through temporarily_unavailable before it recovers.
+    /// </summary>
     public Task<JsonNode?> HealthCheckedWorkerAsync(string workerId) =>
-        Eventually.ValueAsync(() => WorkerOrNullAsync(workerId), w => w?["last_health_check"]?.GetValue<string>() is not null,
-            $"a health check of {workerId} by {client.BaseAddress}");
+        Eventually.ValueAsync(() => WorkerOrNullAsync(workerId),
+            w => w?["last_health_check"]?.GetValue<string>() is not null && w["status"]?.GetValue<string>() == "available",
+            $"a health check of {workerId} by {client.BaseAddress} that finds it available");
 
     public async Task<string?> WorkerStatusAsync(string workerId) => (await WorkerOrNullAsync(workerId))?["status"]?.GetValue<string>();
 

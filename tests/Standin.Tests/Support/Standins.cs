@@ -9,7 +9,7 @@ public static class Standins
     public static readonly IReadOnlyDictionary<string, string> FastBackend = new Dictionary<string, string>
     {
         ["KTRDR_WORKER_HEALTH_CHECK_INTERVAL"] = "0.2",
-        ["KTRDR_WORKER_HEALTH_CHECK_TIMEOUT"] = "2",
+        ["KTRDR_WORKER_HEALTH_CHECK_TIMEOUT"] = "10",   // a probe of a live worker on a loaded machine can take seconds
     };
 
     public static Task<RunningStandin> BackendAsync(int? port = null, IReadOnlyDictionary<string, string>? env = null) =>
