@@ -43,8 +43,15 @@ public sealed partial class RolloutTests
     public async Task C2_A_busy_worker_finishes_its_operation_before_the_update_replaces_it()
     {
         using var http = new HttpClient { BaseAddress = new Uri($"http://{await CoreAddressAsync()}:8000"), Timeout = TimeSpan.FromSeconds(20) };
+        // both worker nodes' bundles rendered first, so the deploy below reaches its drain in seconds (its RenderConfigs is
+        // cached), and an operation twice that long on a loaded machine is still running when the drain asks
+        foreach (var candidate in new[] { "workers-b", "workers-c" })
+        {
+            var render = await Run("RenderConfigs", "--target-node", candidate);
+            Assert.True(render.ExitCode == 0, render.ToString());
+        }
         var start = await http.PostAsJsonAsync("/api/v1/backtests/start",
-            new { strategy_name = "mean_reversion", start_date = "2024-01-01", end_date = "2024-06-30", standin_seconds = 15 });
+            new { strategy_name = "mean_reversion", start_date = "2024-01-01", end_date = "2024-06-30", standin_seconds = 30 });
         var started = JsonNode.Parse(await start.Content.ReadAsStringAsync())!;
         Assert.True(start.IsSuccessStatusCode, started.ToJsonString());
         var id = started["operation_id"]!.GetValue<string>();
