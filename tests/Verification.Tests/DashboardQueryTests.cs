@@ -49,12 +49,18 @@ public class DashboardQueryTests
         Assert.Empty(problems);
         await using var system = await LocalSystem.StartAsync();
 
+        // Verify again until the panels have data or three minutes pass: on a loaded machine the stand-in's first
+        // operations and Prometheus' second samples (rate() needs two) can take longer than one Verify's deadline
+        static List<ReportRow> Warned(VerifyReport r) => [.. r.Rows.Where(row => row.Check == "dashboard query" && row.Result != CheckResult.Passed)];
+        var until = DateTime.UtcNow + TimeSpan.FromMinutes(3);
         var report = await VerifyRunner.RunAsync(system.Plan(TimeSpan.FromSeconds(30), expectations.Queries));
+        while ((!report.Succeeded || Warned(report).Count > 2) && DateTime.UtcNow < until)
+            report = await VerifyRunner.RunAsync(system.Plan(TimeSpan.FromSeconds(10), expectations.Queries));
 
         Assert.True(report.Succeeded, ReportText.Of(report));
         var queries = report.Rows.Where(r => r.Check == "dashboard query").ToList();
         Assert.Equal(expectations.Queries.Count, queries.Count);
-        var warned = queries.Where(r => r.Result != CheckResult.Passed).ToList();
+        var warned = Warned(report);
         // The 5xx panel is empty on every healthy system. A rate() panel over worker requests may still be waiting for
         // its second sample on a loaded machine: that is a Warning (never a failure), and nothing else may be.
         Assert.Contains(warned, r => r.Target == "KTRDR Operations / API 5xx rate");
