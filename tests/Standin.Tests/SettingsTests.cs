@@ -99,7 +99,7 @@ public class SettingsTests
         var detection = GpuDetection.From(visible);
 
         Assert.Equal((gpu, count), (detection.HasGpu, detection.Count));
-        Assert.Equal(gpu ? "simulated" : null, detection.Capabilities["gpu_type"]);
+        Assert.Equal(gpu ? "CUDA" : null, detection.Capabilities.GetValueOrDefault("gpu_type"));
         Assert.StartsWith(gpu ? "GPU: simulated" : "GPU: none", detection.LogLine);
     }
 
