@@ -29,7 +29,7 @@ public sealed class AppEnvRegenerationTests : IDisposable
         Assert.Equal("github.com/kpiteira/ktrdr at commit 01234567", catalog.SourceReference);
         Assert.Equal(
             ["KTRDR_AUTH_JWT_SECRET", "KTRDR_AUTH_TOKEN_MINUTES", "KTRDR_DB_HOST", "KTRDR_DB_PASSWORD", "KTRDR_WORKER_PUBLIC_BASE_URL",
-             "KTRDR_WORKER_PORT", "KTRDR_WORKER_TAGS", "DB_HOST", "STRATEGIES_DIR", "KTRDR_ENV", "NVIDIA_VISIBLE_DEVICES"],
+             "KTRDR_WORKER_PORT", "KTRDR_WORKER_TAGS", "DB_HOST", "STRATEGIES_DIR", "KTRDR_ENV", "NVIDIA_VISIBLE_DEVICES", "CUDA_VISIBLE_DEVICES", "PYTHONPATH"],
             catalog.Variables.Select(v => v.Name));
         Assert.Equal(("DB_HOST", "\"localhost\"", "DatabaseSettings", "ktrdr/config/settings.py:21"),
             (catalog.Read("KTRDR_DB_HOST")!.OlderName, catalog.Read("KTRDR_DB_HOST")!.Default, catalog.Read("KTRDR_DB_HOST")!.ReadBy, catalog.Read("KTRDR_DB_HOST")!.Source));

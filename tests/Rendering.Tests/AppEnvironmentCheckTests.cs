@@ -131,4 +131,12 @@ public class AppEnvironmentCheckTests
         using var tree = new DeployTree().Replace(Local, "  KTRDR_AUTH_JWT_SECRET: ${JWT_SECRET", "  JWT_SECRET: ${JWT_SECRET");
         Assert.Contains(Errors(Render(tree, "local")), e => e.Message.Contains("service backend does not receive KTRDR_AUTH_JWT_SECRET"));
     }
+
+    [Fact]
+    public void A_container_written_with_the_image_repository_is_checked_too()
+    {
+        using var tree = new DeployTree().Replace(Core, "${KTRDR_IMAGE:?KTRDR_IMAGE is set by the deploy tool}", "ghcr.io/kpiteira/ktrdr-backend:${IMAGE_TAG:?x}")
+            .Replace(Core, "KTRDR_OTEL_OTLP_ENDPOINT:", "KTRDR_OTEL_ENDPOINT:");
+        Assert.Contains(Errors(Render(tree)), e => e.Field == "services.backend.environment.KTRDR_OTEL_ENDPOINT");
+    }
 }
