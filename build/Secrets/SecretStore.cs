@@ -32,7 +32,7 @@ public sealed class SecretStore(OnePasswordOptions? onePassword = null)
             var failures = new List<SecretFailure>(plan.Failures);
             foreach (var (reference, value, failure) in results)
             {
-                var broken = failure ?? SecretValueRules.Check(reference.Name, reference.ToString(), value!);
+                var broken = failure ?? InsecureSecretValues.Check(reference.Name, reference.ToString(), value!) ?? SecretValueRules.Check(reference.Name, reference.ToString(), value!);
                 if (broken is null)
                     fetched[(reference, root)] = value!;
                 else

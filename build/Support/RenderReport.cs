@@ -15,7 +15,8 @@ public static class RenderReport
         {
             var errors = check.Diagnostics.Count(d => d.IsError);
             var warnings = check.Diagnostics.Count - errors;
-            var result = errors > 0 ? $"FAILED ({errors})" : warnings > 0 ? "not run (tool missing)" : "ok";
+            var result = errors > 0 ? $"FAILED ({errors})" : warnings == 0 ? "ok"
+                : check.Diagnostics.Any(d => d.Message.StartsWith("not checked:", StringComparison.Ordinal)) ? "not run (tool missing)" : $"ok, {warnings} warning(s)";
             if (errors > 0) Log.Error("  check {Check,-26} {Result}", check.Check, result);
             else if (warnings > 0) Log.Warning("  check {Check,-26} {Result}", check.Check, result);
             else Log.Information("  check {Check,-26} {Result}", check.Check, result);

@@ -39,6 +39,22 @@ public sealed class SecretStoreTests : IDisposable
         Assert.DoesNotContain(" 31", error.Message);
     }
 
+    [Theory]
+    [InlineData("DB_PASSWORD", "localdev")]
+    [InlineData("JWT_SECRET", "insecure-dev-secret")]
+    [InlineData("GF_ADMIN_PASSWORD", "localdev\n")]
+    public async Task A_value_equal_to_an_insecure_default_of_the_application_is_refused_naming_the_secret_not_the_value(string name, string value)
+    {
+        root.WriteFile("secrets/s", value, OwnerOnly);
+
+        var error = await FailAsync(Topologies.WithSecrets((name, "file:secrets/s")), name);
+
+        var failure = Assert.Single(error.Failures);
+        Assert.Equal(name, failure.Name);
+        Assert.Equal($"{name} is one of the application's public insecure default values", failure.Problem);
+        Assert.DoesNotContain(value.Trim(), error.Message);
+    }
+
     [Fact]
     public async Task A_jwt_secret_of_exactly_32_characters_is_accepted()
     {

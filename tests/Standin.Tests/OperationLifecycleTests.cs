@@ -16,7 +16,7 @@ public class OperationLifecycleTests
         await using var backend = await Standins.BackendAsync();
         await using var worker = await Standins.WorkerAsync(Standins.BacktestWorker, backend, new Dictionary<string, string>
         {
-            ["SHARED_MOUNT_PATH"] = shared.FullName,
+            ["KTRDR_DATA_DIR"] = Path.Combine(shared.FullName, "data"),
             ["KTRDR_STANDIN_OPERATION_SECONDS"] = "1.5",
         });
         using var api = new Api(backend.BaseAddress);

@@ -41,7 +41,7 @@ public class PersistenceTests
     public async Task A_wrong_database_password_stops_the_backend_with_a_message_that_does_not_contain_it()
     {
         await using var postgres = await PrivatePostgres.StartAsync();
-        var env = new Dictionary<string, string>(postgres.Environment) { ["DB_PASSWORD"] = "not-the-password" };
+        var env = new Dictionary<string, string>(postgres.Environment) { ["KTRDR_DB_PASSWORD"] = "not-the-password" };
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => Standins.BackendAsync(env: env));
 

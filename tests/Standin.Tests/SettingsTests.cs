@@ -21,9 +21,9 @@ public class SettingsTests
     public void A_partial_database_configuration_is_an_error_that_never_shows_the_password()
     {
         var error = Assert.Throws<StandinConfigurationException>(() =>
-            BackendSettings.Read(Standins.Env(("DB_HOST", "db"), ("DB_PASSWORD", "s3cret-value"))));
+            BackendSettings.Read(Standins.Env(("KTRDR_DB_HOST", "db"), ("DB_PASSWORD", "s3cret-value"))));
 
-        Assert.Contains("DB_HOST, DB_PASSWORD set but DB_USER, DB_NAME not", error.Message);
+        Assert.Contains("KTRDR_DB_HOST, KTRDR_DB_PASSWORD set but KTRDR_DB_USER, KTRDR_DB_NAME not", error.Message);
         Assert.DoesNotContain("s3cret-value", error.Message);
     }
 
@@ -48,9 +48,9 @@ public class SettingsTests
     public void A_short_jwt_secret_stops_the_backend_without_being_printed()
     {
         var error = Assert.Throws<StandinConfigurationException>(() =>
-            BackendSettings.Read(Standins.Env(("JWT_SECRET", "too-short-secret"))));
+            BackendSettings.Read(Standins.Env(("KTRDR_AUTH_JWT_SECRET", "too-short-secret"))));
 
-        Assert.Contains("JWT_SECRET is 16 characters long: at least 32 are required", error.Message);
+        Assert.Contains("KTRDR_AUTH_JWT_SECRET is 16 characters long: at least 32 are required", error.Message);
         Assert.DoesNotContain("too-short-secret", error.Message);
     }
 
@@ -99,7 +99,7 @@ public class SettingsTests
         var detection = GpuDetection.From(visible);
 
         Assert.Equal((gpu, count), (detection.HasGpu, detection.Count));
-        Assert.Equal(gpu ? "simulated" : null, detection.Capabilities["gpu_type"]);
+        Assert.Equal(gpu ? "CUDA" : null, detection.Capabilities.GetValueOrDefault("gpu_type"));
         Assert.StartsWith(gpu ? "GPU: simulated" : "GPU: none", detection.LogLine);
     }
 

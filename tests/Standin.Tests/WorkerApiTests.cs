@@ -55,8 +55,8 @@ public class WorkerApiTests
         var gpuRecord = await api.WorkerOrNullAsync(gpu.WorkerId!);
         var cpuRecord = await api.WorkerOrNullAsync(cpu.WorkerId!);
 
-        Assert.Equal("""{"gpu":true,"gpu_type":"simulated","gpu_count":1}""", Api.Text(gpuRecord!["capabilities"]));
-        Assert.Equal("""{"gpu":false,"gpu_type":null,"gpu_count":0}""", Api.Text(cpuRecord!["capabilities"]));
+        Assert.Equal("""{"gpu":true,"gpu_type":"CUDA","gpu_count":1}""", Api.Text(gpuRecord!["capabilities"]));
+        Assert.Equal("""{"gpu":false}""", Api.Text(cpuRecord!["capabilities"]));
     }
 
     [Fact]

@@ -57,13 +57,17 @@ public static class ScrapeConfigGenerator
     /// <summary>A KTRDR worker: it is told its port (<c>KTRDR_WORKER_PORT</c>); the backend is not.</summary>
     public static bool IsWorker(ComposeService service) => service.Env("KTRDR_WORKER_PORT") is not null;
 
-    /// <summary>Services of the node that run the KTRDR image and are active under the node's profiles.</summary>
+    /// <summary>
+    /// Services of the node that run the KTRDR image (by its .env variable, or written out with its repository, as
+    /// in a deploy tree kept elsewhere: <c>ghcr.io/…/ktrdr-backend:${IMAGE_TAG}</c>) and are active under the node's profiles.
+    /// </summary>
     public static IEnumerable<ComposeService> KtrdrServices(EnvironmentTopology env, DeploySources sources, NodeSpec node)
     {
         if (!env.Images.TryGetValue(KtrdrImageKey, out var image)) return [];
         return sources.ComposeFor(env, node)
             .SelectMany(f => f.ActiveServices(node.Profiles))
-            .Where(s => s.Image is not null && s.Image.Contains("$" + "{" + image.EnvVariable, StringComparison.Ordinal));
+            .Where(s => s.Image is not null && (s.Image.Contains("$" + "{" + image.EnvVariable, StringComparison.Ordinal) ||
+                                                s.Image.Contains("/" + image.Repository + ":", StringComparison.Ordinal)));
     }
 
     public static string Render(IReadOnlyList<ScrapeJob> jobs)

@@ -14,6 +14,6 @@ public sealed class JaegerServicesCheck(JaegerPlan plan)
         return services.Contains(plan.Service)
             ? [CheckOutcome.Pass(plan.Service, $"traces received ({services.Count} services: {string.Join(", ", services)})")]
             : [CheckOutcome.Fail(plan.Service, $"no traces from {plan.Service} (services: {(services.Count == 0 ? "none" : string.Join(", ", services))})",
-                "the backend exports traces to OTLP_ENDPOINT (http://jaeger:4317) after its first request: check that variable and Jaeger's log")];
+                "the backend exports traces to KTRDR_OTEL_OTLP_ENDPOINT (http://jaeger:4317) after its first request: check that variable and Jaeger's log")];
     }
 }

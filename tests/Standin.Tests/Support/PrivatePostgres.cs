@@ -26,7 +26,7 @@ public sealed class PrivatePostgres : IAsyncDisposable
 
     public Dictionary<string, string> Environment => new()
     {
-        ["DB_HOST"] = "127.0.0.1", ["DB_PORT"] = Port.ToString(), ["DB_USER"] = User, ["DB_PASSWORD"] = Password, ["DB_NAME"] = Database,
+        ["KTRDR_DB_HOST"] = "127.0.0.1", ["KTRDR_DB_PORT"] = Port.ToString(), ["KTRDR_DB_USER"] = User, ["KTRDR_DB_PASSWORD"] = Password, ["KTRDR_DB_NAME"] = Database,
     };
 
     public static async Task<PrivatePostgres> StartAsync()

@@ -28,7 +28,7 @@ public static class Standins
             ["KTRDR_API_CLIENT_BASE_URL"] = new Uri(backend, "/api/v1").ToString(),
             ["KTRDR_WORKER_PUBLIC_BASE_URL"] = $"http://127.0.0.1:{listen}",
             ["KTRDR_STANDIN_OPERATION_SECONDS"] = "1",
-            ["SHARED_MOUNT_PATH"] = Path.Combine(Path.GetTempPath(), "standin-no-shared-tree"),
+            ["KTRDR_DATA_DIR"] = Path.Combine(Path.GetTempPath(), "standin-no-shared-tree", "data"),
         };
         return StandinHost.StartAsync(Args(application, listen), Merge(defaults, env));
     }

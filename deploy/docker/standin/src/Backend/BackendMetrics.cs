@@ -24,20 +24,7 @@ public sealed class BackendMetrics(WorkerRegistry registry, IOperationStore stor
         }
 
         var operations = await store.ListAsync(ct);
-        writer.Family("ktrdr_operations_active", "gauge", "Operations pending, resuming or running, by type.");
-        foreach (var type in OperationType.All)
-        {
-            writer.Sample("ktrdr_operations_active", operations.Count(o => o.OperationType == type && o.IsActive), Labels.Of(("operation_type", type)));
-        }
-        writer.Family("ktrdr_operations_total", "counter", "Operations the backend has recorded, by type and status.");
-        foreach (var type in OperationType.All)
-        {
-            foreach (var status in OperationStatus.All)
-            {
-                writer.Sample("ktrdr_operations_total", operations.Count(o => o.OperationType == type && o.Status == status),
-                    Labels.Of(("operation_type", type), ("status", status)));
-            }
-        }
+        OperationFamilies.WriteTo(writer, [.. operations.Select(o => (o.OperationType, o.Status, o.IsActive))]);
         operationMetrics.Durations.WriteTo(writer);
         http.Durations.WriteTo(writer);
         ProcessMetrics.WriteTo(writer);

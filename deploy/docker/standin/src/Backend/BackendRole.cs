@@ -42,6 +42,8 @@ public sealed class BackendRole(BackendSettings settings) : IStandinRole
     {
         WorkerRegistryEndpoints.Map(app);
         OperationEndpoints.Map(app);
+        var openApi = OpenApiDocument.Render(settings.Version);
+        app.MapGet(OpenApiDocument.Path, () => Results.Text(openApi, "application/json"));
         MetricsRoutes.MapMounted(app, context => context.RequestServices.GetRequiredService<BackendMetrics>().RenderAsync(context.RequestAborted));
     }
 }

@@ -17,11 +17,11 @@ public sealed record BackendSettings(
     public static BackendSettings Read(StandinEnvironment env)
     {
         ApplicationEnvironment.Read(env);
-        var jwtLength = env.Get("JWT_SECRET")?.Length;
+        var jwtLength = env.Get(InsecureDefaults.JwtSecret)?.Length;
         if (jwtLength is { } length && length < MinimumJwtSecretLength)
         {
             throw new StandinConfigurationException(
-                $"environment variable JWT_SECRET is {length} characters long: at least {MinimumJwtSecretLength} are required.");
+                $"environment variable {InsecureDefaults.JwtSecret} is {length} characters long: at least {MinimumJwtSecretLength} are required.");
         }
         var healthChecks = new HealthCheckSettings(
             env.GetSeconds("KTRDR_WORKER_HEALTH_CHECK_INTERVAL", 10),

@@ -9,8 +9,10 @@ public static class ApplicationEnvironment
     public const string Variable = "KTRDR_API_ENVIRONMENT";
     public static readonly IReadOnlyList<string> Allowed = ["development", "staging", "production"];
 
+    /// <summary>The API environment; first refuses insecure default secrets under KTRDR_ENV=production (see <see cref="InsecureDefaults"/>).</summary>
     public static string Read(StandinEnvironment env)
     {
+        if (InsecureDefaults.Check(env) is { } warning) Console.Error.WriteLine(warning);
         var value = env.Get(Variable);
         if (value is null)
         {

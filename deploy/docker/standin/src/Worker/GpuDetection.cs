@@ -2,7 +2,7 @@ namespace Standin.Worker;
 
 /// <summary>
 /// A training worker's capabilities. The lab has no GPU: a worker whose NVIDIA_VISIBLE_DEVICES names
-/// devices (not empty, "void" or "none") is told it has one, and everything that prints it says "simulated".
+/// devices (not empty, "void" or "none") is told it has one (registered as CUDA, as the contract shapes it), and its log says "simulated".
 /// </summary>
 public sealed record GpuDetection(bool HasGpu, int Count, string LogLine)
 {
@@ -21,10 +21,11 @@ public sealed record GpuDetection(bool HasGpu, int Count, string LogLine)
         return new GpuDetection(true, count, $"GPU: simulated ({Variable}={visibleDevices}, {count} device(s))");
     }
 
-    public IReadOnlyDictionary<string, object?> Capabilities => new Dictionary<string, object?>
-    {
-        ["gpu"] = HasGpu,
-        ["gpu_type"] = HasGpu ? "simulated" : null,
-        ["gpu_count"] = Count,
-    };
+    /// <summary>
+    /// What the real training worker registers: <c>{"gpu": false}</c> without a GPU (the other keys absent, not null),
+    /// <c>{"gpu": true, "gpu_type": "CUDA", "gpu_count": N}</c> with one (the lab's is simulated; the log line says so).
+    /// </summary>
+    public IReadOnlyDictionary<string, object?> Capabilities => HasGpu
+        ? new Dictionary<string, object?> { ["gpu"] = true, ["gpu_type"] = "CUDA", ["gpu_count"] = Count }
+        : new Dictionary<string, object?> { ["gpu"] = false };
 }

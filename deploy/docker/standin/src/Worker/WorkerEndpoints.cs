@@ -29,11 +29,12 @@ public static class WorkerEndpoints
             });
         });
 
-        app.MapGet("/", () => StandinJson.Ok(new
+        app.MapGet("/", (TimeProvider clock) => StandinJson.Ok(new
         {
             service = $"{char.ToUpperInvariant(settings.WorkerType[0])}{settings.WorkerType[1..]} Worker Service",
             version = "1.0.0",
             status = "running",
+            timestamp = clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.ffffff", System.Globalization.CultureInfo.InvariantCulture),
             worker_id = settings.WorkerId,
         }));
 

@@ -28,10 +28,8 @@ public sealed class WorkerRole(WorkerSettings settings) : IStandinRole
         WorkerEndpoints.Map(app, settings);
         MetricsRoutes.MapPlain(app, context =>
         {
-            var writer = new PrometheusTextWriter();
-            context.RequestServices.GetRequiredService<HttpServerMetrics>().Durations.WriteTo(writer);
-            ProcessMetrics.WriteTo(writer);
-            return Task.FromResult(writer.ToString());
+            var operations = context.RequestServices.GetRequiredService<WorkerOperations>().List();
+            return Task.FromResult(WorkerMetrics.Render(operations));
         });
     }
 }

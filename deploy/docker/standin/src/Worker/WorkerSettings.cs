@@ -49,11 +49,15 @@ public sealed record WorkerSettings(
             BackendRootOf(env),
             env.GetFirst("KTRDR_WORKER_PUBLIC_BASE_URL", "WORKER_PUBLIC_BASE_URL") ?? $"http://{Dns.GetHostName()}:{port}",
             training ? GpuDetection.From(env.Get(GpuDetection.Variable)) : null,
-            Path.Combine(env.Get("SHARED_MOUNT_PATH") ?? "/mnt/ktrdr_data", "results"),
+            ResultsDirectoryOf(env),
             env.GetFlag("KTRDR_STANDIN_FAIL_HEALTH"),
             env.GetSeconds("KTRDR_STANDIN_OPERATION_SECONDS", 5),
             timings);
     }
+
+    /// <summary>Results sit beside the data directory (KTRDR_DATA_DIR, older DATA_DIR): /mnt/ktrdr_data/data → /mnt/ktrdr_data/results.</summary>
+    private static string ResultsDirectoryOf(StandinEnvironment env) =>
+        Path.Combine(Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(env.GetFirst("KTRDR_DATA_DIR", "DATA_DIR") ?? "/mnt/ktrdr_data/data")) ?? "/", "results");
 
     /// <summary>
     /// The backend's root URL. KTRDR_API_CLIENT_BASE_URL is written with /api/v1 (http://backend:8000/api/v1),

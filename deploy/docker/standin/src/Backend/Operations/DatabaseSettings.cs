@@ -4,13 +4,14 @@ using Standin.Hosting;
 namespace Standin.Backend.Operations;
 
 /// <summary>
-/// DB_HOST, DB_PORT, DB_NAME, DB_USER, DB_PASSWORD as the real backend reads them. All four of host,
+/// KTRDR_DB_HOST, _PORT, _NAME, _USER, _PASSWORD as the real application reads them (the older DB_* names
+/// still work). All four of host,
 /// user, password and name, or none: a partial set is an error rather than a silent fall-back to memory.
 /// The credentials never appear in a message or a log line.
 /// </summary>
 public sealed class DatabaseSettings
 {
-    private static readonly string[] Required = ["DB_HOST", "DB_USER", "DB_PASSWORD", "DB_NAME"];
+    private static readonly string[] Required = ["KTRDR_DB_HOST", "KTRDR_DB_USER", "KTRDR_DB_PASSWORD", "KTRDR_DB_NAME"];
 
     private readonly string user;
     private readonly string password;
@@ -31,7 +32,7 @@ public sealed class DatabaseSettings
     /// <summary>Null when none of the variables is set (operations then stay in memory).</summary>
     public static DatabaseSettings? Read(StandinEnvironment env)
     {
-        var missing = Required.Where(name => env.Get(name) is null).ToList();
+        var missing = Required.Where(name => Value(env, name) is null).ToList();
         if (missing.Count == Required.Length)
         {
             return null;
@@ -43,9 +44,12 @@ public sealed class DatabaseSettings
                 $"{string.Join(", ", present)} set but {string.Join(", ", missing)} not: set all of " +
                 $"{string.Join(", ", Required)} to keep operations in PostgreSQL, or none to keep them in memory.");
         }
-        var port = env.GetCount("DB_PORT", 5432);
-        return new DatabaseSettings(env.Get("DB_HOST")!, port, env.Get("DB_NAME")!, env.Get("DB_USER")!, env.Get("DB_PASSWORD")!);
+        var port = env.Get("KTRDR_DB_PORT") is null ? env.GetCount("DB_PORT", 5432) : env.GetCount("KTRDR_DB_PORT", 5432);
+        return new DatabaseSettings(Value(env, "KTRDR_DB_HOST")!, port, Value(env, "KTRDR_DB_NAME")!, Value(env, "KTRDR_DB_USER")!, Value(env, "KTRDR_DB_PASSWORD")!);
     }
+
+    /// <summary>The current name's value, else its older name's (KTRDR_DB_HOST, then DB_HOST).</summary>
+    private static string? Value(StandinEnvironment env, string name) => env.GetFirst(name, name["KTRDR_".Length..]);
 
     public NpgsqlDataSource CreateDataSource() => NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder
     {

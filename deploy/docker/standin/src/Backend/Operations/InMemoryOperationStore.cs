@@ -7,7 +7,7 @@ public sealed class InMemoryOperationStore : IOperationStore
 {
     private readonly ConcurrentDictionary<string, OperationRecord> operations = new(StringComparer.Ordinal);
 
-    public string Description => "memory only (DB_HOST, DB_USER, DB_PASSWORD and DB_NAME are not all set): a restart forgets every operation";
+    public string Description => "memory only (KTRDR_DB_HOST, KTRDR_DB_USER, KTRDR_DB_PASSWORD and KTRDR_DB_NAME are not all set): a restart forgets every operation";
 
     public Task InitializeAsync(CancellationToken ct) => Task.CompletedTask;
 

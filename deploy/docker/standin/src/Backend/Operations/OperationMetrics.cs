@@ -21,7 +21,9 @@ public sealed class OperationMetrics
     {
         if (operation.DurationSeconds is { } seconds)
         {
-            Durations.Observe(seconds, Labels.Of(("operation_type", operation.OperationType)));
+            Finished(operation.OperationType, seconds);
         }
     }
+
+    public void Finished(string operationType, double seconds) => Durations.Observe(seconds, Labels.Of(("operation_type", operationType)));
 }
