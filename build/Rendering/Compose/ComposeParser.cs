@@ -55,7 +55,13 @@ public static class ComposeParser
             ReadVolumes(body),
             StringList(body, "profiles"),
             Scalar(body, "user"),
-            StringList(body, "group_add"));
+            StringList(body, "group_add"),
+            ReadHealthcheck(body));
+
+    private static Healthcheck? ReadHealthcheck(YamlMappingNode body) =>
+        Child(body, "healthcheck") is YamlMappingNode check && Child(check, "test") is { } test
+            ? new Healthcheck(string.Join(" ", StringList(check, "test")), Position(test))
+            : null;
 
     private static IReadOnlyList<PortMapping> ReadPorts(string path, string service, YamlMappingNode body, List<Diagnostic> problems)
     {
