@@ -159,4 +159,17 @@ public class HostileInputTests
         var errors = tree.Render().Checks.Single(c => c.Check == "dashboard queries").Diagnostics;
         Assert.Equal([(4, "panel \"first\""), (6, "panel \"second\"")], errors.Select(d => (d.Line, d.Field)).ToArray());
     }
+
+    [Theory]
+    [InlineData(Datasources)]
+    [InlineData(Catalog)]
+    public void An_input_nested_15000_levels_deep_is_one_error_with_its_line_not_a_stack_overflow(string file)
+    {
+        using var tree = new DeployTree();
+        Write(tree, file, "a: " + new string('[', 15_000) + new string(']', 15_000) + "\n");
+        var d = Assert.Single(Errors(tree.Render()));
+        Assert.EndsWith(Path.GetFileName(file), d.File);
+        Assert.Equal(1, d.Line);
+        Assert.Contains("more than 64 levels deep", d.Message);
+    }
 }

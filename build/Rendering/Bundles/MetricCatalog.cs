@@ -1,4 +1,5 @@
 using Ktrdr.Deploy.Topology;
+using Ktrdr.Deploy.Topology.Yaml;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -17,10 +18,16 @@ public static class MetricCatalog
                 "list the metric names the application exposes under 'metrics:' (groups of names)"));
             return [];
         }
+        var text = File.ReadAllText(path);
+        if (YamlNesting.TooDeep(path, text) is { } deep)
+        {
+            problems.Add(deep with { Hint = $"{deep.Hint}; {Unchecked}" });
+            return [];
+        }
         try
         {
             var stream = new YamlStream();
-            stream.Load(new StringReader(File.ReadAllText(path)));
+            stream.Load(new StringReader(text));
             var root = (YamlMappingNode)stream.Documents[0].RootNode;
             var groups = (YamlMappingNode)root.Children[new YamlScalarNode("metrics")];
             var names = groups.Children.Values.OfType<YamlSequenceNode>()

@@ -1,4 +1,5 @@
 using Ktrdr.Deploy.Topology;
+using Ktrdr.Deploy.Topology.Yaml;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -16,6 +17,11 @@ public static class ComposeParser
         var fileName = System.IO.Path.GetFileName(path);
         var services = new List<ComposeService>();
         YamlMappingNode? root;
+        if (YamlNesting.TooDeep(path, text) is { } deep)
+        {
+            problems.Add(deep);
+            return new ComposeFile(path, fileName, text, services);
+        }
         try
         {
             var stream = new YamlStream();

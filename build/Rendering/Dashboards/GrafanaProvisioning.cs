@@ -1,5 +1,6 @@
 using Ktrdr.Deploy.Rendering.Bundles;
 using Ktrdr.Deploy.Topology;
+using Ktrdr.Deploy.Topology.Yaml;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -33,6 +34,11 @@ public sealed record GrafanaProvisioning(IReadOnlyList<Dashboard> Dashboards, IR
     private static Dictionary<string, int>? Uids(string path, string text, List<Diagnostic> problems)
     {
         var uids = new Dictionary<string, int>();
+        if (YamlNesting.TooDeep(path, text) is { } deep)
+        {
+            problems.Add(deep);
+            return null;
+        }
         try
         {
             var stream = new YamlStream();
