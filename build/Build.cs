@@ -35,6 +35,7 @@ partial class Build : NukeBuild
     readonly string Environment = "lab";
 
     [Parameter("Node(s) to act on, comma-separated, or 'all' (default: every node the target deploys to)")]
+    [NotEmpty("a node name, a comma-separated list, or all (leave --target-node out for every node)")]
     readonly string[] TargetNode = [];
 
     [Parameter("Image tag to build and deploy (default: sha-<7 chars of git HEAD>); latest-green: the newest commit on main whose build-images run succeeded (needs GITHUB_TOKEN and GITHUB_REPOSITORY)")]

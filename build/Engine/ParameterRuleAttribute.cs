@@ -13,7 +13,26 @@ namespace BuildEngine;
 public abstract class ParameterRuleAttribute : Attribute
 {
     /// <summary>What is wrong with <paramref name="value"/> (a single value, never a list), or null when it is fine.</summary>
-    public abstract string? Problem(object value);
+    public virtual string? Problem(object value) => null;
+
+    /// <summary>What is wrong with the value as a whole (e.g. a list given but empty), or null when it is fine.</summary>
+    public virtual string? ProblemWithWhole(object? value) => null;
+}
+
+/// <summary>
+/// A value that, when given, holds something: <c>--target-node ''</c> or <c>--target-node ,</c> binds to an empty list,
+/// which would otherwise read as "not given" (every node).
+/// </summary>
+public sealed class NotEmptyAttribute(string expected) : ParameterRuleAttribute
+{
+    public string Expected { get; } = expected;
+
+    public override string? ProblemWithWhole(object? value) => value switch
+    {
+        string text when string.IsNullOrWhiteSpace(text) => $"expected {Expected}",
+        ICollection { Count: 0 } => $"expected {Expected}",
+        _ => null,
+    };
 }
 
 /// <summary>A whole number at least <see cref="Minimum"/> (<c>[AtLeast(1)] int BatchSize</c>).</summary>
@@ -39,10 +58,12 @@ public sealed class MatchesAttribute(string pattern, string expected) : Paramete
 internal static class ParameterRules
 {
     public static IEnumerable<string> Problems(ParameterMember parameter, object? value) =>
-        Items(value).SelectMany(item => parameter.Rules
+        parameter.Rules.Select(rule => rule.ProblemWithWhole(value)).OfType<string>()
+            .Select(problem => $"the value given names nothing: {problem}")
+            .Concat(Items(value).SelectMany(item => parameter.Rules
             .Select(rule => rule.Problem(item))
             .OfType<string>()
-            .Select(problem => $"{(parameter.IsSecret ? "the value" : Quote(item.ToString() ?? ""))} is not valid: {problem}"));
+            .Select(problem => $"{(parameter.IsSecret ? "the value" : Quote(item.ToString() ?? ""))} is not valid: {problem}")));
 
     // A 200-character value is shown by its start and length, and control characters are made visible.
     private static string Quote(string text)

@@ -99,4 +99,23 @@ public sealed class ParameterRuleTests : IDisposable
         Assert.True(result.ExitCode == 0, result.Output);
         Assert.Equal("True", ParameterBuild.ReadDump(harness)["Force"]);
     }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData(",")]
+    public void A_list_given_but_naming_nothing_is_rejected_instead_of_meaning_every_value(string value)
+    {
+        var result = Rejected("--target-node", value);
+
+        Assert.Contains("--target-node: the value given names nothing: expected a node name (from the command line)", result.Output);
+    }
+
+    [Fact]
+    public void A_list_left_out_keeps_its_default()
+    {
+        var result = harness.Run<ParameterBuild>("Dump");
+
+        Assert.True(result.ExitCode == 0, result.Output);
+        Assert.Equal("", ParameterBuild.ReadDump(harness)["TargetNode"]);
+    }
 }

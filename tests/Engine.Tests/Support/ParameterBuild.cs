@@ -17,7 +17,7 @@ public sealed class ParameterBuild : RecordingBuild
 
     protected override string EnvironmentVariablePrefix => "KTRDR";
 
-    [Parameter("Node(s) to deploy to")] readonly string[] TargetNode = [];
+    [Parameter("Node(s) to deploy to")] [NotEmpty("a node name")] readonly string[] TargetNode = [];
     [Parameter("Image tag")] [Matches("[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}", "a Docker tag")] readonly string Tag = "latest";
     [Parameter("Redeploy even when unchanged")] readonly bool Force = false;
     [Parameter("Rows per batch")] [AtLeast(1)] readonly int BatchSize = 4;
