@@ -29,6 +29,7 @@ partial class Build
     readonly TimeSpan HealthTimeout = TimeSpan.FromMinutes(3);
 
     [Parameter("How many services of a running worker node a deploy replaces at once (default 1: one at a time, each drained first)")]
+    [AtLeast(1)]
     readonly int BatchSize = 1;
 
     [Parameter("How long a worker update waits for a busy worker to finish its operation before it stops (default 10 min; --force replaces it anyway)")]
@@ -73,7 +74,6 @@ partial class Build
 
     async Task DeployRoleAsync(NodeRole role, CancellationToken ct, string? auditAs = null, bool? force = null)
     {
-        if (BatchSize < 1) throw new BuildFailedException($"--batch-size {BatchSize}: a batch holds at least one service; give 1 (one at a time) or more");
         var env = WithRuntimeAddresses(LoadTopology());
         var nodes = NodesWithRole(env, role);
         if (nodes.Count == 0) return;
@@ -163,7 +163,7 @@ partial class Build
     /// </summary>
     IReadOnlyList<NodeSpec> NodesWithRole(EnvironmentTopology env, NodeRole role)
     {
-        var selected = SelectNodes(env).Where(n => n.Role == role).ToList();
+        var selected = NodeSelector.ForDeploy(env, TargetNode, role, PlannedTargets);
         if (selected.Count == 0)
             Log.Information("No {Role} node selected by --target-node {Nodes}: nothing to do", role.ToString().ToLowerInvariant(), string.Join(",", TargetNode));
         return selected;

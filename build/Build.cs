@@ -35,9 +35,11 @@ partial class Build : NukeBuild
     readonly string Environment = "lab";
 
     [Parameter("Node(s) to act on, comma-separated, or 'all' (default: every node the target deploys to)")]
+    [NotEmpty("a node name, a comma-separated list, or all (leave --target-node out for every node)")]
     readonly string[] TargetNode = [];
 
     [Parameter("Image tag to build and deploy (default: sha-<7 chars of git HEAD>); latest-green: the newest commit on main whose build-images run succeeded (needs GITHUB_TOKEN and GITHUB_REPOSITORY)")]
+    [Matches("[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}", "a Docker image tag: letters, digits, '_', '.' and '-', not starting with '.' or '-', at most 128 characters (e.g. sha-1a2b3c4)")]
     readonly string? Tag;
 
     [Parameter("Deploy tree to read (default: this repository's deploy/)")]

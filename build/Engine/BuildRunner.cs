@@ -39,6 +39,7 @@ public static class BuildRunner
 
             var plan = Plan(model, line);
             RequirementChecker.Check(plan, model);
+            build.Planned(plan);
             if (line.Plan)
             {
                 PlanWriter.Write(output, plan, bound);
@@ -70,6 +71,7 @@ public static class BuildRunner
     private static ExecutionPlan Plan(BuildModel model, CommandLine line)
     {
         var names = new TargetNameResolver(model.Targets);
+        FlagValueCheck.Check(line, model);
         var invoked = line.Targets.Count > 0 ? names.Resolve(line.Targets) : model.DefaultTargets.ToList();
         if (invoked.Count == 0)
             throw new UsageException("No target given and the build has no default target. "

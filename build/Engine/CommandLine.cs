@@ -19,6 +19,12 @@ public sealed record CommandLine(
     Verbosity Verbosity,
     string? Root)
 {
+    /// <summary>
+    /// Words that stood right after a bool flag that took no value (<c>--confirm maybe</c>): read as targets, but
+    /// when no target has that name the person most likely meant them as the flag's value.
+    /// </summary>
+    public IReadOnlyList<(string Flag, string Word)> WordsAfterFlags { get; init; } = [];
+
     /// <summary>Engine options; every other <c>--name</c> is a parameter of the build.</summary>
     public static readonly IReadOnlyList<string> EngineOptions =
         ["--skip", "--plan", "--help", "--list-json", "--profile", "--verbosity", "--root"];
@@ -30,6 +36,7 @@ public sealed record CommandLine(
         var targets = new List<string>();
         var parameters = new List<CliOption>();
         var skip = new List<string>();
+        var wordsAfterFlags = new List<(string Flag, string Word)>();
         var line = new CommandLine([], [], false, [], false, false, false, null, Verbosity.Normal, null);
         for (var i = 0; i < args.Count; i++)
         {
@@ -55,9 +62,12 @@ public sealed record CommandLine(
                 "skip" => AddSkip(line, TakeValue(false), skip),
                 var normalized => AddParameter(line, name, TakeValue(isFlag(normalized)), parameters),
             };
+            if (inline is null && isFlag(NameConvention.Normalize(name)) && i + 1 < args.Count && !args[i + 1].StartsWith('-')
+                && parameters.Any(p => NameConvention.Matches(p.Name, name) && p.Values.Count == 0))
+                wordsAfterFlags.Add(("--" + name, args[i + 1]));
         }
 
-        return line with { Targets = targets, Parameters = parameters, SkipTargets = skip };
+        return line with { Targets = targets, Parameters = parameters, SkipTargets = skip, WordsAfterFlags = wordsAfterFlags };
     }
 
     private static CommandLine AddSkip(CommandLine line, string? value, List<string> skip)

@@ -16,6 +16,11 @@ public abstract class NukeBuild
 
     protected bool IsLocalBuild => !IsServerBuild;
 
+    /// <summary>The names of the targets this run will execute, in order (set after planning, before any runs).</summary>
+    protected IReadOnlyList<string> PlannedTargets { get; private set; } = [];
+
+    internal void Planned(ExecutionPlan plan) => PlannedTargets = [.. plan.ToRun.Select(t => t.Target.Name)];
+
     /// <summary>When set, parameter <c>TargetNode</c> is also read from <c>&lt;PREFIX&gt;_TARGET_NODE</c> (which wins over <c>TARGET_NODE</c>).</summary>
     protected virtual string? EnvironmentVariablePrefix => null;
 

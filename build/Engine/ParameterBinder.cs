@@ -35,7 +35,11 @@ public sealed class ParameterBinder(
             try
             {
                 if (raw is not null)
+                {
                     parameter.SetValue(build, ValueParser.Parse(parameter.Type, raw.Values));
+                    errors.AddRange(ParameterRules.Problems(parameter, parameter.GetValue(build))
+                        .Select(problem => $"{parameter.CliName}: {problem} (from {raw.Source})"));
+                }
                 bound.Add(new BoundParameter(parameter, parameter.GetValue(build), raw?.Source));
             }
             catch (ParameterValueException exception)

@@ -19,6 +19,7 @@ public sealed class ParameterMember
         Type = type;
         Description = member.GetCustomAttribute<ParameterAttribute>()!.Description;
         IsSecret = member.IsDefined(typeof(SecretAttribute));
+        Rules = [.. member.GetCustomAttributes<ParameterRuleAttribute>()];
     }
 
     public string Name { get; }
@@ -26,6 +27,9 @@ public sealed class ParameterMember
     public Type Type { get; }
     public string Description { get; }
     public bool IsSecret { get; }
+
+    /// <summary>What a given value must satisfy (<see cref="ParameterRuleAttribute"/>), checked before planning.</summary>
+    public IReadOnlyList<ParameterRuleAttribute> Rules { get; }
 
     /// <summary>A bool parameter: <c>--force</c> alone means true.</summary>
     public bool IsFlag => (Nullable.GetUnderlyingType(Type) ?? Type) == typeof(bool);

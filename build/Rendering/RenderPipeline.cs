@@ -27,7 +27,7 @@ public static class RenderPipeline
 {
     public static IReadOnlyList<IRenderCheck> DefaultChecks() =>
     [
-        new ComposeVariablesCheck(), new PortAgreementCheck(), new WorkerUrlCheck(), new MountSourceCheck(),
+        new ComposeVariablesCheck(), new PortAgreementCheck(), new HostPortCheck(), new WorkerUrlCheck(), new MountSourceCheck(),
         new StorageIdentityCheck(), new DashboardDatasourceCheck(), new DashboardQueryCheck(),
         new PromQlParseCheck(), new PromtoolConfigCheck(), new ComposeConfigCheck(),
         new AppEnvironmentCheck(), new ComposeDefaultsCheck(),

@@ -15,8 +15,6 @@ public sealed class CrossFieldCheckTests : BadInputTable
             "used only once", "\"workers-b\" already uses", "its own DNS name"),
         ["host outside the domain"] = new("    host: gpu.example.org", "    host: gpu.other.net", "nodes.gpu.host", "gpu.other.net",
             "ending in .example.org (or an IP address)", "other nodes reach it by that name"),
-        ["deploy_dir used twice"] = new("    deploy_dir: /opt/gpu", "    deploy_dir: /opt/workers-b/", "nodes.gpu.deploy_dir", "/opt/workers-b/",
-            "deploy_dir used only once", "\"workers-b\" already uses", "/opt/ktrdr-<node name>"),
         ["deploy_dir under /tmp"] = new("    deploy_dir: /opt/gpu", "    deploy_dir: /tmp/gpu", "nodes.gpu.deploy_dir", "/tmp/gpu",
             "survives a reboot", "/tmp is emptied at reboot"),
         ["name differs from the folder"] = new("name: staging", "name: production", "name", "name: production",

@@ -9,19 +9,19 @@ namespace Ktrdr.Deploy.Rendering.Bundles;
 public static class NodeVariables
 {
     /// <summary>Variables that identify a node. Compose files must never give them a default.</summary>
-    public static readonly IReadOnlySet<string> IdentityNames = new HashSet<string> { "NODE_NAME", "NODE_HOST" };
+    public static readonly IReadOnlySet<string> IdentityNames = new HashSet<string> { GeneratedVariables.NodeName, GeneratedVariables.NodeHost };
 
     public static IReadOnlyDictionary<string, string> For(EnvironmentTopology env, NodeSpec node, string tag)
     {
         var core = env.NodesWithRole(NodeRole.Core).FirstOrDefault();
         var values = new SortedDictionary<string, string>(StringComparer.Ordinal)
         {
-            ["NODE_NAME"] = node.Name,
-            ["NODE_HOST"] = node.Host,
-            ["BACKEND_HOST"] = core?.Host ?? node.Host,
-            ["KTRDR_API_ENVIRONMENT"] = env.ApiEnvironment.ToString().ToLowerInvariant(),
-            ["SHARED_DATA_PATH"] = env.Storage.Path,
-            ["IMAGE_TAG"] = tag,
+            [GeneratedVariables.NodeName] = node.Name,
+            [GeneratedVariables.NodeHost] = node.Host,
+            [GeneratedVariables.BackendHost] = core?.Host ?? node.Host,
+            [GeneratedVariables.ApiEnvironment] = env.ApiEnvironment.ToString().ToLowerInvariant(),
+            [GeneratedVariables.SharedDataPath] = env.Storage.Path,
+            [GeneratedVariables.ImageTag] = tag,
         };
         foreach (var image in env.Images.Values)
             values[image.EnvVariable] = ImageReference(env, image, tag);

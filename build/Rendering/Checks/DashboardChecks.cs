@@ -13,10 +13,21 @@ public sealed class DashboardDatasourceCheck : IRenderCheck
     {
         var problems = new List<Diagnostic>();
         var grafana = GrafanaProvisioning.From(ctx.Sources, problems);
-        foreach (var use in grafana.Dashboards.SelectMany(d => d.Datasources).Where(u => !grafana.DatasourceUids.ContainsKey(u.Uid)))
-            problems.Add(new Diagnostic(use.Dashboard, use.Line, 1, "datasource.uid",
-                $"references datasource uid \"{use.Uid}\", which {Path.GetFileName(grafana.DatasourcesPath)} does not declare (declared: {string.Join(", ", grafana.DatasourceUids.Keys.Order())})",
-                "use one of the declared uids, or add the datasource with that uid"));
+        var uses = grafana.Dashboards.SelectMany(d => d.Datasources).ToList();
+        if (!grafana.DatasourcesRead)
+            return RootCause.Summarise(problems, grafana.DatasourcesPath,
+                $"the {uses.Count} datasource reference(s) in {grafana.Dashboards.Count} dashboard(s) are checked once it reads");
+        // One problem per unknown uid, at its first use: a renamed datasource is one mistake, not one per panel.
+        foreach (var group in uses.Where(u => !grafana.DatasourceUids.ContainsKey(u.Uid)).GroupBy(u => u.Uid))
+        {
+            var first = group.First();
+            var more = group.Count() - 1;
+            problems.Add(new Diagnostic(first.Dashboard, first.Line, 1, "datasource.uid",
+                $"references datasource uid \"{first.Uid}\"{(more > 0 ? $" (and {more} more time(s) in {group.Select(u => u.Dashboard).Distinct().Count()} dashboard(s))" : "")}, " +
+                $"which {Path.GetFileName(grafana.DatasourcesPath)} does not declare (declared: {string.Join(", ", grafana.DatasourceUids.Keys.Order())})",
+                DidYouMean.Hint(first.Uid, grafana.DatasourceUids.Keys.Order().ToList(), "declared uids") +
+                "; use one of the declared uids, or add the datasource with that uid"));
+        }
         return problems;
     }
 }
@@ -33,10 +44,11 @@ public sealed class DashboardQueryCheck : IRenderCheck
     {
         var problems = new List<Diagnostic>();
         var known = ctx.Sources.MetricCatalog.ToHashSet();
+        var catalogRead = known.Count > 0;   // an unreadable catalog is reported where it is read; its names are unknown, not absent
         var jobs = ctx.Jobs.Select(j => j.Name).ToList();
         foreach (var q in GrafanaProvisioning.From(ctx.Sources, []).Dashboards.SelectMany(d => d.Queries))
         {
-            foreach (var metric in PromQl.MetricNames(q.Expr).Where(m => !known.Contains(m)))
+            foreach (var metric in PromQl.MetricNames(q.Expr).Where(m => catalogRead && !known.Contains(m)))
                 problems.Add(new Diagnostic(q.Dashboard, q.Line, 1, $"panel \"{q.Panel}\"",
                     $"queries metric \"{metric}\", which the application does not expose (not in {Path.GetFileName(ctx.Sources.MetricCatalogPath)})",
                     DidYouMean.Hint(metric, known.Order().ToList(), "catalogued metrics")));

@@ -35,7 +35,20 @@ public sealed partial class PortAgreementCheck : IRenderCheck
                         "add the port to EXPOSE in the Dockerfile, or use a port it exposes");
             }
             foreach (var d in EnvPortProblems(ns, listen)) yield return d;
+            if (HealthcheckProblem(ns, listen) is { } health) yield return health;
         }
+    }
+
+    /// <summary>A healthcheck that probes a port the process does not listen on keeps a healthy service "unhealthy" forever.</summary>
+    private static Diagnostic? HealthcheckProblem(NodeService ns, int? listen)
+    {
+        if (ns.Service.Healthcheck is not { } check) return null;
+        var listening = listen is { } l ? new List<int> { l } : ns.Service.Ports.Select(p => p.ContainerPort).ToList();
+        if (listening.Count == 0) return null;
+        var probed = LocalPort().Matches(check.Test).Select(m => int.Parse(m.Groups[1].Value)).FirstOrDefault(p => !listening.Contains(p));
+        return probed == 0 ? null : Problem(ns, check.Position, "healthcheck.test",
+            $"the healthcheck probes port {probed}, but the process listens on {string.Join(", ", listening)}",
+            $"probe port {listening[0]} in the healthcheck, or change the port the process listens on");
     }
 
     private static IEnumerable<Diagnostic> EnvPortProblems(NodeService ns, int? listen)
@@ -62,6 +75,9 @@ public sealed partial class PortAgreementCheck : IRenderCheck
 
     private static Diagnostic Problem(NodeService ns, SourcePosition at, string field, string message, string hint) =>
         DiagnosticAt.Compose(ns.File, at, $"services.{ns.Service.Name}.{field}", message, hint);
+
+    [GeneratedRegex(@"(?:127\.0\.0\.1|localhost|0\.0\.0\.0|\[::1\]):(\d{1,5})\b")]
+    private static partial Regex LocalPort();
 
     [GeneratedRegex(@"^\s*EXPOSE\s+(.+)$", RegexOptions.Multiline | RegexOptions.IgnoreCase)]
     private static partial Regex ExposeLine();

@@ -22,7 +22,8 @@ public sealed record ComposeService(
     IReadOnlyList<VolumeMount> Volumes,
     IReadOnlyList<string> Profiles,
     string? User,
-    IReadOnlyList<string> GroupAdd)
+    IReadOnlyList<string> GroupAdd,
+    Healthcheck? Healthcheck = null)
 {
     public EnvironmentEntry? Env(string name) => Environment.FirstOrDefault(e => e.Name == name);
 
@@ -34,6 +35,9 @@ public sealed record ComposeService(
         return null;
     }
 }
+
+/// <summary>A service's healthcheck <c>test</c>, joined into one text, with where it is written.</summary>
+public sealed record Healthcheck(string Test, SourcePosition Position);
 
 /// <summary>A published port, e.g. "5003:5003" or "127.0.0.1:8000:8000".</summary>
 public sealed record PortMapping(string? HostIp, int HostPort, int ContainerPort, SourcePosition Position);

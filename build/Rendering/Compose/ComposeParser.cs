@@ -1,4 +1,5 @@
 using Ktrdr.Deploy.Topology;
+using Ktrdr.Deploy.Topology.Yaml;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -16,6 +17,11 @@ public static class ComposeParser
         var fileName = System.IO.Path.GetFileName(path);
         var services = new List<ComposeService>();
         YamlMappingNode? root;
+        if (YamlNesting.TooDeep(path, text) is { } deep)
+        {
+            problems.Add(deep);
+            return new ComposeFile(path, fileName, text, services);
+        }
         try
         {
             var stream = new YamlStream();
@@ -55,7 +61,13 @@ public static class ComposeParser
             ReadVolumes(body),
             StringList(body, "profiles"),
             Scalar(body, "user"),
-            StringList(body, "group_add"));
+            StringList(body, "group_add"),
+            ReadHealthcheck(body));
+
+    private static Healthcheck? ReadHealthcheck(YamlMappingNode body) =>
+        Child(body, "healthcheck") is YamlMappingNode check && Child(check, "test") is { } test
+            ? new Healthcheck(string.Join(" ", StringList(check, "test")), Position(test))
+            : null;
 
     private static IReadOnlyList<PortMapping> ReadPorts(string path, string service, YamlMappingNode body, List<Diagnostic> problems)
     {

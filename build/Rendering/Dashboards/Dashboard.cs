@@ -25,33 +25,61 @@ public sealed record Dashboard(string Path, IReadOnlyList<DashboardQuery> Querie
                 $"this is not valid JSON: {e.Message.Split(" LineNumber")[0]}", "export the dashboard again from Grafana or fix the syntax"));
             return new Dashboard(path, queries, uses);
         }
-        Walk(root, "(dashboard)", path, text, queries, uses);
+        var lines = new JsonPropertyLines(text);
+        if (ShapeProblem(path, root, lines) is { } shape)
+        {
+            problems.Add(shape);
+            return new Dashboard(path, queries, uses);
+        }
+        new Walker(path, lines, queries, uses).Walk(root, "(dashboard)");
         return new Dashboard(path, queries, uses);
     }
 
-    private static void Walk(JsonNode? node, string panel, string path, string text, List<DashboardQuery> queries, List<DatasourceUse> uses)
+    /// <summary>A dashboard is an object whose <c>panels</c>, when present, is a list: Grafana skips anything else silently.</summary>
+    private static Diagnostic? ShapeProblem(string path, JsonNode? root, JsonPropertyLines lines)
     {
-        switch (node)
-        {
-            case JsonObject obj:
-                if (obj["title"] is JsonValue t && t.TryGetValue<string>(out var title) && obj.ContainsKey("type")) panel = title;
-                if (obj["expr"] is JsonValue e && e.TryGetValue<string>(out var expr) && expr.Length > 0)
-                    queries.Add(new DashboardQuery(path, panel, expr, LineOf(text, JsonSerializer.Serialize(expr))));
-                if (obj["datasource"] is JsonObject ds && ds["uid"] is JsonValue u && u.TryGetValue<string>(out var uid)
-                    && !uid.StartsWith('$') && !uid.StartsWith("-- ", StringComparison.Ordinal) && uid != "grafana")
-                    uses.Add(new DatasourceUse(path, uid, LineOf(text, $"\"{uid}\"")));
-                foreach (var (_, child) in obj) Walk(child, panel, path, text, queries, uses);
-                break;
-            case JsonArray arr:
-                foreach (var child in arr) Walk(child, panel, path, text, queries, uses);
-                break;
-        }
+        if (root is not JsonObject dashboard)
+            return new Diagnostic(path, 1, 1, "", $"expected a dashboard (a JSON object with title and panels), found {Describe(root)}",
+                "export the dashboard from Grafana (Share → Export → Save to file), or remove the file");
+        if (dashboard["panels"] is { } panels and not JsonArray)
+            return new Diagnostic(path, lines.Next("panels"), 1, "panels",
+                $"expected a list of panels, found {Describe(panels)}", "write \"panels\": [ { ... }, ... ] as Grafana exports it");
+        return null;
     }
 
-    /// <summary>1-based line of the first occurrence of <paramref name="needle"/>, or 0 when not found.</summary>
-    private static int LineOf(string text, string needle)
+    private static string Describe(JsonNode? node) => node switch
     {
-        var i = text.IndexOf(needle, StringComparison.Ordinal);
-        return i < 0 ? 0 : text.AsSpan(0, i).Count('\n') + 1;
+        null => "null",
+        JsonArray a => a.Count == 0 ? "an empty list ([])" : "a list",
+        JsonObject => "an object",
+        _ => $"the value {node.ToJsonString()}",
+    };
+
+    /// <summary>Walks the JSON in document order, taking each "expr" and "uid" property's line as it passes it.</summary>
+    private sealed class Walker(string path, JsonPropertyLines lines, List<DashboardQuery> queries, List<DatasourceUse> uses)
+    {
+        public void Walk(JsonNode? node, string panel, bool isDatasource = false)
+        {
+            switch (node)
+            {
+                case JsonObject obj:
+                    if (obj["title"] is JsonValue t && t.TryGetValue<string>(out var title) && obj.ContainsKey("type")) panel = title;
+                    foreach (var (key, child) in obj)
+                    {
+                        var line = key is "expr" or "uid" ? lines.Next(key) : 0;
+                        if (key == "expr" && child is JsonValue e && e.TryGetValue<string>(out var expr) && expr.Length > 0)
+                            queries.Add(new DashboardQuery(path, panel, expr, line));
+                        else if (key == "uid" && isDatasource && child is JsonValue u && u.TryGetValue<string>(out var uid)
+                                 && !uid.StartsWith('$') && !uid.StartsWith("-- ", StringComparison.Ordinal) && uid != "grafana")
+                            uses.Add(new DatasourceUse(path, uid, line));
+                        else
+                            Walk(child, panel, key == "datasource");
+                    }
+                    break;
+                case JsonArray arr:
+                    foreach (var child in arr) Walk(child, panel);
+                    break;
+            }
+        }
     }
 }

@@ -57,8 +57,9 @@ internal static class NodeChecks
 
     private static void CheckDeployDirectories(EnvironmentTopology topology, ReadContext context)
     {
-        DuplicateValues.Report(context, topology.Nodes.Select(n => (Field(n, "deploy_dir"), n.Name, n.DeployDirectory.TrimEnd('/'))),
-            "deploy_dir", "give each node its own directory, e.g. /opt/ktrdr-<node name>");
+        // Only nodes on one host can overwrite each other's directory; different hosts may use the same path.
+        DuplicateValues.Report(context, topology.Nodes.Select(n => (Field(n, "deploy_dir"), n.Name, $"{n.Host}:{n.DeployDirectory.TrimEnd('/')}")),
+            "deploy_dir on one host", "give each node on a host its own directory, e.g. /opt/ktrdr-<node name>");
         foreach (var node in topology.Nodes.Where(n => !context.Failed(Field(n, "deploy_dir")) && !IsDurable(n.DeployDirectory)))
             context.Report(Field(node, "deploy_dir"),
                 $"expected a dedicated directory that survives a reboot, found \"{node.DeployDirectory}\"",

@@ -50,5 +50,9 @@ internal static class ReferenceChecks
         foreach (var name in variables.Keys.Where(topology.Secrets.ContainsKey))
             context.Report($"{section}.{name}", $"expected a non-secret variable, found \"{name}\" which is declared under secrets",
                 "remove it from env: secrets are injected at deploy time from their reference and never written as plain variables");
+        foreach (var name in variables.Keys)
+            if (GeneratedVariables.Source(topology, name) is { } source)
+                context.Report($"{section}.{name}", $"expected a variable the deploy does not generate, found \"{name}\": {source}",
+                    $"remove {name} from {section.Split('.')[^1]}: the deploy sets it per node; to change it, change what it comes from, or use another name");
     }
 }

@@ -15,7 +15,7 @@ internal static class NodeReader
         Profiles = r.List("profiles", ValueRules.ProfileName),
         DeployDirectory = r.Required("deploy_dir", ValueRules.AbsolutePath),
         ComposeCommand = r.Enum("compose_command", defaults.ComposeCommand),
-        Env = r.Map("env", ValueRules.UpperSnake, ValueRules.AnyText),
+        Env = r.Map("env", ValueRules.UpperSnake, ValueRules.EnvValue),
         MinFreeDiskGb = r.Optional("min_free_disk_gb", NodeDefaults.DiskGb, defaults.MinFreeDiskGb),
     };
 }

@@ -21,7 +21,7 @@ internal static class TopologyDocumentReader
         var images = r.Entries("images", ValueRules.DnsLabel, ReadImage);
         var secrets = r.Map("secrets", ValueRules.UpperSnake, SecretReferenceRule.Instance);
         var storage = r.Mapping("storage", ReadStorage, required: true);
-        var env = r.Map("env", ValueRules.UpperSnake, ValueRules.AnyText);
+        var env = r.Map("env", ValueRules.UpperSnake, ValueRules.EnvValue);
         var defaults = r.Mapping("defaults", NodeDefaults.Read) ?? NodeDefaults.BuiltIn;
         var nodes = r.Entries("nodes", ValueRules.DnsLabel, (nodeName, n) => NodeReader.Read(nodeName, n, defaults), required: true);
 

@@ -20,6 +20,19 @@ internal class ValueRule<T>(string expected, string hint, TextParser<T> parse, T
     /// <summary>What to do about a wrong value (may depend on it, e.g. did-you-mean).</summary>
     public virtual string HintFor(string text) => hint;
 
-    /// <summary>Completes "found ...". Rules for sensitive values override it to never echo the text.</summary>
-    public virtual string Describe(string text) => $"\"{text}\"";
+    /// <summary>
+    /// Completes "found ...", with control characters shown as escapes (<c>\n</c>) so that the message stays on one line.
+    /// Rules for sensitive values override it to never echo the text.
+    /// </summary>
+    public virtual string Describe(string text) => $"\"{Visible(text)}\"";
+
+    private static string Visible(string text) =>
+        string.Concat(text.Select(c => c switch
+        {
+            '\n' => "\\n",
+            '\r' => "\\r",
+            '\t' => "\\t",
+            _ when char.IsControl(c) => $"\\u{(int)c:x4}",
+            _ => c.ToString(),
+        }));
 }

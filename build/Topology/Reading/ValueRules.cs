@@ -47,9 +47,14 @@ internal static partial class ValueRules
         "an image tag (letters, digits, '_', '.', '-'; at most 128 characters)",
         "write the exact tag, quoted when it looks like a number, e.g. \"1.62.0\"", Matching(TagPattern()), "");
 
-    /// <summary>Any scalar, including an empty quoted one (environment variable values).</summary>
-    public static readonly ValueRule<string> AnyText = new(
-        "a text value", "write a value after the colon; quote it (\"\") for an empty one", (string t, out string v) => (v = t) is not null, "");
+    /// <summary>
+    /// An environment variable's value: any one-line text, including an empty quoted one. A newline or another control
+    /// character would end the variable's line in the node's .env and start a line of its own (<c>"x\nNODE_NAME=evil"</c>).
+    /// </summary>
+    public static readonly ValueRule<string> EnvValue = new(
+        "a one-line text value without control characters (no newline, carriage return, escape or NUL)",
+        "a .env line holds one variable: write the value on one line, quote it (\"\") for an empty one",
+        (string t, out string v) => !ControlCharacterPattern().IsMatch(v = t), "");
 
     public static readonly ValueRule<string> RelativePath = new(
         "a relative path without '..' (e.g. docker/Dockerfile)", "write a relative path such as docker/Dockerfile or data (no leading /, no ..)",
@@ -104,6 +109,7 @@ internal static partial class ValueRules
     [GeneratedRegex(@"^(\.\./[a-z0-9][a-z0-9-]*/)?[A-Za-z0-9._-]+\.ya?ml$")] private static partial Regex ComposeFilePattern();
     [GeneratedRegex(@"^[a-zA-Z0-9][a-zA-Z0-9_.-]*$")] private static partial Regex ProfilePattern();
     [GeneratedRegex("^[A-Z][A-Z0-9_]*$")] private static partial Regex UpperSnakePattern();
+    [GeneratedRegex(@"[\p{Cc}-[\t]]")] private static partial Regex ControlCharacterPattern();
     [GeneratedRegex("^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$")] private static partial Regex DnsLabelPattern();
     [GeneratedRegex(@"^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$", RegexOptions.IgnoreCase)]
     private static partial Regex HostPattern();

@@ -10,6 +10,12 @@ namespace Ktrdr.Deploy.Topology.Yaml;
 /// </summary>
 internal static class YamlDocumentParser
 {
+    /// <summary>
+    /// How deeply lists and mappings may nest. Real files stay under ten levels; the bound is checked while reading,
+    /// before any recursive walk, so that a runaway file is an error with a line instead of a stack overflow.
+    /// </summary>
+    public const int MaxDepth = 64;
+
     /// <summary>Parses text; returns null for an empty document (nothing but comments).</summary>
     /// <param name="expandMergeKeys">Expand <c>&lt;&lt;: *anchor</c> (compose files use them).</param>
     public static YamlNode? Parse(string text, bool expandMergeKeys = false)
@@ -38,14 +44,14 @@ internal static class YamlDocumentParser
         parser.Consume<StreamStart>();
         if (parser.TryConsume<StreamEnd>(out _)) return null;
         parser.Consume<DocumentStart>();
-        var root = ParseNode(parser, anchors);
+        var root = ParseNode(parser, anchors, 0);
         parser.Consume<DocumentEnd>();
         if (parser.Accept<DocumentStart>(out var second))
             throw new YamlException(second.Start, second.End, "the file holds more than one YAML document ('---'); keep one");
         return root is YamlScalar { IsNull: true } ? null : root;
     }
 
-    private static YamlNode ParseNode(IParser parser, Dictionary<string, YamlNode> anchors)
+    private static YamlNode ParseNode(IParser parser, Dictionary<string, YamlNode> anchors, int depth)
     {
         if (parser.TryConsume<AnchorAlias>(out var alias))
             return anchors.TryGetValue(alias.Value.Value, out var target)
@@ -53,11 +59,13 @@ internal static class YamlDocumentParser
                 : throw new YamlException(alias.Start, alias.End, $"the alias *{alias.Value.Value} names no anchor written before it");
 
         var start = parser.Current ?? throw new YamlException("unexpected end of the file");
+        if (depth > MaxDepth && start is not Scalar)
+            throw new YamlException(start.Start, start.End, $"the file nests lists or mappings more than {MaxDepth} levels deep");
         YamlNode node = start switch
         {
             Scalar s => ParseScalar(parser, s),
-            SequenceStart => ParseSequence(parser, anchors),
-            MappingStart => ParseMapping(parser, anchors),
+            SequenceStart => ParseSequence(parser, anchors, depth + 1),
+            MappingStart => ParseMapping(parser, anchors, depth + 1),
             _ => throw new YamlException(start.Start, start.End, $"unexpected {start.GetType().Name}"),
         };
         if (start is NodeEvent { Anchor.IsEmpty: false } withAnchor)
@@ -71,25 +79,25 @@ internal static class YamlDocumentParser
         return new YamlScalar(ToPosition(scalar.Start), scalar.Value, scalar.Style == ScalarStyle.Plain);
     }
 
-    private static YamlSequence ParseSequence(IParser parser, Dictionary<string, YamlNode> anchors)
+    private static YamlSequence ParseSequence(IParser parser, Dictionary<string, YamlNode> anchors, int depth)
     {
         var start = parser.Consume<SequenceStart>();
         var items = new List<YamlNode>();
         while (!parser.TryConsume<SequenceEnd>(out _))
-            items.Add(ParseNode(parser, anchors));
+            items.Add(ParseNode(parser, anchors, depth));
         return new YamlSequence(ToPosition(start.Start), items);
     }
 
-    private static YamlMapping ParseMapping(IParser parser, Dictionary<string, YamlNode> anchors)
+    private static YamlMapping ParseMapping(IParser parser, Dictionary<string, YamlNode> anchors, int depth)
     {
         var start = parser.Consume<MappingStart>();
         var entries = new List<YamlEntry>();
         while (!parser.TryConsume<MappingEnd>(out _))
         {
             var keyEvent = parser.Current;
-            if (ParseNode(parser, anchors) is not YamlScalar key)
+            if (ParseNode(parser, anchors, depth) is not YamlScalar key)
                 throw new YamlException(keyEvent!.Start, keyEvent.End, "a key must be plain text, not a list or a mapping");
-            entries.Add(new YamlEntry(key, ParseNode(parser, anchors)));
+            entries.Add(new YamlEntry(key, ParseNode(parser, anchors, depth)));
         }
         return new YamlMapping(ToPosition(start.Start), entries);
     }

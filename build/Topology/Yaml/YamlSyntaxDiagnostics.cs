@@ -12,6 +12,7 @@ internal static class YamlSyntaxDiagnostics
         ("indentation", "line up the keys of one mapping at the same depth, using spaces"),
         ("did not find expected key", "line up the keys of one mapping at the same depth, using spaces"),
         ("alias", "define the anchor (&name) before using the alias (*name)"),
+        ("levels deep", "a topology or compose file is a few levels deep: look for runaway indentation or unclosed '[' / '{' here"),
         ("more than one YAML document", "remove the '---' line and the document after it, or merge them"),
     ];
 

@@ -17,10 +17,10 @@ public sealed class ParameterBuild : RecordingBuild
 
     protected override string EnvironmentVariablePrefix => "KTRDR";
 
-    [Parameter("Node(s) to deploy to")] readonly string[] TargetNode = [];
-    [Parameter("Image tag")] readonly string Tag = "latest";
+    [Parameter("Node(s) to deploy to")] [NotEmpty("a node name")] readonly string[] TargetNode = [];
+    [Parameter("Image tag")] [Matches("[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}", "a Docker tag")] readonly string Tag = "latest";
     [Parameter("Redeploy even when unchanged")] readonly bool Force = false;
-    [Parameter("Rows per batch")] readonly int BatchSize = 4;
+    [Parameter("Rows per batch")] [AtLeast(1)] readonly int BatchSize = 4;
     [Parameter("Deployment stage")] readonly Stage Stage = Stage.Dev;
     [Parameter("How long to wait")] readonly TimeSpan Timeout = TimeSpan.FromMinutes(5);
     [Parameter("Retries (unset = tool default)")] readonly int? Retries = null;
