@@ -127,3 +127,21 @@ public class AlertingBundleTests
         Assert.Contains("job_name: alertmanager", prometheus);
     }
 }
+
+/// <summary>The system overview's alert panels are checked like every other panel.</summary>
+public class AlertPanelTests
+{
+    private const string Overview = "shared/grafana/dashboards/system-overview.json";
+
+    [Fact]
+    public void The_system_overview_lists_alerts_and_its_firing_count_reads_a_catalogued_metric()
+    {
+        using var tree = new DeployTree().Replace(Overview, "count(ALERTS{", "count(ALERT{");
+        var text = File.ReadAllText(Path.Combine(tree.Root, Overview));
+        Assert.Contains("\"type\": \"alertlist\"", text);
+        var d = RenderPipeline.Run(tree.Topology("lab"), tree.Root, DeployTree.Tag, new ProcessToolRunner(), [new DashboardQueryCheck()])
+            .SingleError("dashboard queries");
+        Assert.Equal("panel \"Alerts firing\"", d.Field);
+        Assert.Contains("\"ALERT\"", d.Message);
+    }
+}

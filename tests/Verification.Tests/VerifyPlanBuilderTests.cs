@@ -77,7 +77,7 @@ public class VerifyPlanBuilderTests
         using var tree = new DeployTree();
         var plan = Build(tree);
 
-        Assert.Equal(32, plan.Queries.Count);
+        Assert.Equal(33, plan.Queries.Count);   // 32 + the system overview's "Alerts firing"
         Assert.DoesNotContain(plan.Queries, q => q.Expr.Contains('$'));
         var slots = plan.Queries.First(q => q.Panel == "Worker slots up");
         Assert.Equal("KTRDR Worker Status", slots.Dashboard);
