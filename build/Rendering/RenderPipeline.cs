@@ -30,7 +30,7 @@ public static class RenderPipeline
         new ComposeVariablesCheck(), new PortAgreementCheck(), new WorkerUrlCheck(), new MountSourceCheck(),
         new StorageIdentityCheck(), new DashboardDatasourceCheck(), new DashboardQueryCheck(),
         new PromQlParseCheck(), new PromtoolConfigCheck(), new ComposeConfigCheck(),
-        new AlertRuleQueryCheck(), new RuleTestCoverageCheck(), new PromtoolRulesCheck(), new PromtoolRuleTestsCheck(),
+        new AlertRuleQueryCheck(), new RuleTestCoverageCheck(), new PromtoolRulesCheck(), new PromtoolRuleTestsCheck(), new AlertmanagerConfigCheck(),
     ];
 
     public static RenderOutcome Run(EnvironmentTopology env, string deployRoot, string tag, IToolRunner tools, IReadOnlyList<IRenderCheck>? checks = null)

@@ -145,3 +145,22 @@ public class AlertPanelTests
         Assert.Contains("\"ALERT\"", d.Message);
     }
 }
+
+public class AlertmanagerConfigCheckTests
+{
+    [Fact]
+    public void Amtool_rejects_a_broken_alertmanager_config()
+    {
+        using var tree = new DeployTree();
+        var env = tree.Topology("lab");
+        var core = env.Nodes.Single(n => n.Role == Ktrdr.Deploy.Topology.NodeRole.Core);
+        var broken = new Ktrdr.Deploy.Rendering.Bundles.RenderedBundle(env.Name, core, DeployTree.Tag,
+            [new Ktrdr.Deploy.Rendering.Bundles.BundleFile(Ktrdr.Deploy.Rendering.Prometheus.AlertmanagerConfig.BundlePath, "route:\n  receiver: nobody\nreceivers: []\n")]);
+        var ctx = new RenderContext(env, Ktrdr.Deploy.Rendering.Bundles.DeploySources.Load(tree.Root, env, []), [broken], [], new ProcessToolRunner());
+        var d = Assert.Single(new AlertmanagerConfigCheck().Run(ctx));
+        Assert.True(d.IsError);
+        Assert.Contains("amtool rejects the generated config", d.Message);
+        Assert.Contains("nobody", d.Message);
+        Assert.Equal("core/alertmanager/alertmanager.yml (generated)", d.File);
+    }
+}
