@@ -19,7 +19,7 @@ partial class Build
     /// <summary>RenderConfigs' work; Rollback --tag renders through it too (for the tag it goes back to).</summary>
     async Task RenderAsync(CancellationToken ct)
     {
-        await HostPackages.EnsureAsync([HostPackages.Promtool, HostPackages.DockerCompose], ct);
+        await HostPackages.EnsureAsync([HostPackages.Promtool, HostPackages.DockerCompose, HostPackages.Amtool], ct);
         var env = LoadTopology();
         var nodes = SelectNodes(env);
         var tag = ResolvedTag;

@@ -15,7 +15,7 @@ partial class Build
         .Executes(async ct =>
         {
             var missing = await HostPackages.EnsureAsync(
-                [HostPackages.Promtool, HostPackages.DockerCompose, HostPackages.Sshd, HostPackages.SshKeygen, HostPackages.Sudo, .. LabTools], ct);
+                [HostPackages.Promtool, HostPackages.DockerCompose, HostPackages.Sshd, HostPackages.SshKeygen, HostPackages.Sudo, HostPackages.Alertmanager, .. LabTools], ct);
             if (missing.Count > 0)
                 throw new BuildFailedException($"cannot run the tests without: {string.Join(", ", missing.Select(m => m.Command))} (see the install command above)");
 

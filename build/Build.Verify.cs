@@ -15,13 +15,16 @@ partial class Build
     [Parameter("Verify also starts one backtest and one training through the backend and waits until both complete")]
     readonly bool Smoke;
 
+    [Parameter("Verify fails when an alert is firing (without it, firing alerts are listed as warnings)")]
+    readonly bool Strict;
+
     [Parameter("How long Verify retries failing checks before it reports them (default 60 s)")]
     readonly TimeSpan VerifyTimeout = VerifyPlan.DefaultDeadline;
 
     Target Verify => _ => _
         .Description("Check the live system: backend, registered workers, Prometheus targets, dashboards' queries, Grafana, Jaeger")
         .After(DeployCore, DeployWorkers, DeployGpu)
-        .Uses(() => Environment, () => Json, () => VerifyTimeout, () => DeployRoot, () => Smoke)
+        .Uses(() => Environment, () => Json, () => VerifyTimeout, () => DeployRoot, () => Smoke, () => Strict)
         .Executes(async ct =>
         {
             var report = await VerifyAsync(VerifyTimeout, ct);
@@ -40,7 +43,7 @@ partial class Build
         var problems = new List<Diagnostic>();
         var sources = DeploySources.Load(DeployRootPath, env, problems);
         if (problems.Any(p => p.IsError)) throw new InvalidInputException(problems);
-        var plan = VerifyPlanBuilder.Build(env, sources, ResolvedTag, deadline) with { Smoke = Smoke };
+        var plan = VerifyPlanBuilder.Build(env, sources, ResolvedTag, deadline) with { Smoke = Smoke, Strict = Strict };
         if (plan.Grafana.Plan is { } grafana && env.Secrets.ContainsKey(GrafanaPasswordSecret))
         {
             // Grafana runs here: its datasource and dashboard checks log in as admin with the password the deploy gave it

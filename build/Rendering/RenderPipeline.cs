@@ -31,6 +31,7 @@ public static class RenderPipeline
         new StorageIdentityCheck(), new DashboardDatasourceCheck(), new DashboardQueryCheck(),
         new PromQlParseCheck(), new PromtoolConfigCheck(), new ComposeConfigCheck(),
         new AppEnvironmentCheck(), new ComposeDefaultsCheck(),
+        new AlertRuleQueryCheck(), new RuleTestCoverageCheck(), new PromtoolRulesCheck(), new PromtoolRuleTestsCheck(), new AlertmanagerConfigCheck(),
     ];
 
     public static RenderOutcome Run(EnvironmentTopology env, string deployRoot, string tag, IToolRunner tools, IReadOnlyList<IRenderCheck>? checks = null)

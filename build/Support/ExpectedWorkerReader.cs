@@ -12,13 +12,6 @@ namespace Ktrdr.Build.Support;
 /// </summary>
 public static class ExpectedWorkerReader
 {
-    /// <summary>uvicorn module → worker type, as the real image's commands start them.</summary>
-    public static readonly IReadOnlyDictionary<string, WorkerKind> Modules = new Dictionary<string, WorkerKind>
-    {
-        ["ktrdr.backtesting.backtest_worker:app"] = WorkerKind.Backtesting,
-        ["ktrdr.training.training_worker:app"] = WorkerKind.Training,
-    };
-
     private static readonly string[] IdNames = ["KTRDR_WORKER_ID", "WORKER_ID"];
     private static readonly string[] UrlNames = ["KTRDR_WORKER_PUBLIC_BASE_URL", "WORKER_PUBLIC_BASE_URL"];
 
@@ -53,10 +46,9 @@ public static class ExpectedWorkerReader
 
     private static WorkerKind? Kind(ComposeService service, ServiceProblems problem)
     {
-        var module = service.Command.SkipWhile(a => a != "uvicorn").Skip(1).FirstOrDefault();
-        if (module is not null && Modules.TryGetValue(module, out var kind)) return kind;
+        if (WorkerModules.TypeOf(service) is { } type) return Enum.Parse<WorkerKind>(type, ignoreCase: true);
         problem.Add($"services.{service.Name}.command",
-            $"expected a worker's uvicorn module ({string.Join(" or ", Modules.Keys)}), found \"{string.Join(' ', service.Command)}\"",
+            $"expected a worker's uvicorn module ({string.Join(" or ", WorkerModules.Types.Keys)}), found \"{string.Join(' ', service.Command)}\"",
             "worker nodes run workers only: start the slot with python -m uvicorn <worker module>:app --host 0.0.0.0 --port <port>");
         return null;
     }

@@ -18,6 +18,8 @@ public static class HostPackages
     public static readonly HostTool DockerCompose = new("docker-compose", "docker-compose", "validates compose files exactly as nodes will read them");
     public static readonly HostTool Sshd = new("sshd", "openssh-server", "integration tests run a real SSH server");
     public static readonly HostTool SshKeygen = new("ssh-keygen", "openssh-client", "makes keys and known_hosts entries");
+    public static readonly HostTool Alertmanager = new("prometheus-alertmanager", "prometheus-alertmanager", "the alert delivery test runs a real Alertmanager (the lab's version)");
+    public static readonly HostTool Amtool = new("amtool", "prometheus-alertmanager", "checks the generated alertmanager.yml");
     public static readonly HostTool Sudo = new("sudo", "sudo", "integration tests run commands as a non-root SSH user with sudo, like the GPU VM");
 
     public static bool IsInstalled(HostTool tool) => Executables.Find(tool.Command) is not null;

@@ -47,10 +47,18 @@ public static class VerifyPlanBuilder
             Jaeger = CoreEndpoints.Url(env, sources, core, "jaeger", CoreEndpoints.JaegerPort) is { } jaeger
                 ? Component<JaegerPlan>.Deployed(new JaegerPlan(jaeger))
                 : Component<JaegerPlan>.NotDeployedIn(env.Name),
+            Alerting = AlertingPlanOf(env, sources, core),
             HostMap = HostMap(env, sources),
             Deadline = deadline,
         };
     }
+
+    /// <summary>Alertmanager on the core node and the rule groups of the shipped rule files, when the topology alerts.</summary>
+    private static Component<AlertingPlan> AlertingPlanOf(EnvironmentTopology env, DeploySources sources, NodeSpec core) =>
+        env.Alerting is not null && CoreEndpoints.Url(env, sources, core, AlertmanagerConfig.Service, AlertmanagerConfig.Port) is { } alertmanager
+            ? Component<AlertingPlan>.Deployed(new AlertingPlan(alertmanager,
+                sources.RuleFiles.SelectMany(f => AlertRule.Read(f.Key, f.Value)).Select(r => r.Group).Distinct().ToList()))
+            : Component<AlertingPlan>.Skipped(env.Alerting is null ? "no alerting section in the topology" : "the core node runs no alertmanager service");
 
     /// <summary>
     /// Every node's host name → its connect address, for the nodes that have one (the lab); on a node that is this

@@ -81,6 +81,7 @@ public static class TopologyLoader
         NodeChecks.Run(topology, context);
         ReferenceChecks.Run(topology, context);
         ImageChecks.Run(topology, context);
+        AlertingChecks.Run(topology, context);
         ComposeChecks.Run(topology, context);
         return topology;
     }

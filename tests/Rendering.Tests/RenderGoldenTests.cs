@@ -26,7 +26,7 @@ public class RenderGoldenTests
         var update = Environment.GetEnvironmentVariable("UPDATE_GOLDEN") == "1";
         foreach (var bundle in tree.Render(environment).Bundles)
         {
-            var generated = bundle.Files.Where(f => f.Path is BundleRenderer.EnvFile or BundleRenderer.PrometheusConfig)
+            var generated = bundle.Files.Where(f => f.Path is BundleRenderer.EnvFile or BundleRenderer.PrometheusConfig or Ktrdr.Deploy.Rendering.Prometheus.AlertmanagerConfig.BundlePath)
                 .Append(new BundleFile("files.txt", string.Join("\n", bundle.Files.Select(f => f.Path).Order(StringComparer.Ordinal)) + "\n"));
             foreach (var file in generated)
             {

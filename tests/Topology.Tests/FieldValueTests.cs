@@ -62,6 +62,10 @@ public sealed class FieldValueTests : BadInputTable
             "/etc/compose.yml", "compose file name", "../homelab/docker-compose.core.yml"),
         ["disk size with unit"] = new("  min_free_disk_gb: 5", "  min_free_disk_gb: 5GB", "defaults.min_free_disk_gb", "5GB",
             "whole number", "\"5GB\"", "without quotes or units"),
+        ["unknown alert receiver type"] = new("type: webhook", "type: pager", "alerting.receiver.type", "type: pager",
+            "one of webhook, slack", "\"pager\""),
+        ["alert interval without unit"] = new("group_wait: 30s", "group_wait: 30", "alerting.group_wait", "group_wait: 30",
+            "Prometheus duration", "e.g. 5m"),
         ["registry section missing"] = new("registry:\n  url: ghcr.io/acme\n  username: acme\n  token_secret: GHCR_TOKEN\n", "",
             "registry", "name: staging", "expected a mapping", "found nothing", "add a `registry:` section at the top level"),
     };

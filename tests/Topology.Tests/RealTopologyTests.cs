@@ -26,7 +26,7 @@ public sealed class RealTopologyTests
         Assert.Equal("root", homelab.FindNode("core")!.Ssh.User);
         Assert.Equal("nvidia", homelab.FindNode("gpu")!.Env["GPU_RUNTIME"]);
         Assert.All(homelab.Secrets.Values, s => Assert.StartsWith("op://KTRDR Homelab Secrets/ktrdr-homelab-core/", s.Locator));
-        Assert.Equal(["DB_USER", "DB_PASSWORD", "JWT_SECRET", "GF_ADMIN_PASSWORD", "GHCR_TOKEN"], homelab.Secrets.Keys);
+        Assert.Equal(["DB_USER", "DB_PASSWORD", "JWT_SECRET", "GF_ADMIN_PASSWORD", "GHCR_TOKEN", "ALERT_RECEIVER_SECRET"], homelab.Secrets.Keys);
         Assert.Equal(("ghcr.io", "GHCR_TOKEN"), (homelab.Registry.Host, homelab.Registry.TokenSecret));
         Assert.Equal(["ktrdr"], homelab.Images.Values.Where(i => i.Build).Select(i => i.Key));
         AssertSharedStorage(homelab.Storage);
@@ -51,10 +51,10 @@ public sealed class RealTopologyTests
         Assert.Equal(("127.0.0.1:5000/ktrdr", "registry.ktrdr.lab:5000/ktrdr", "ktrdr", "GHCR_TOKEN"),
             (lab.Registry.Url, lab.Registry.PullUrl, lab.Registry.Username, lab.Registry.TokenSecret));
         Assert.All(lab.Secrets.Values, s => Assert.Equal((SecretProvider.File, $".artifacts/lab/secrets/{s.Name}"), (s.Provider, s.Locator)));
-        Assert.Equal(["ktrdr", "db", "prometheus", "grafana", "jaeger"], lab.Images.Keys);
-        Assert.All(lab.Images.Values.Take(3), i => Assert.True(i.Build && i.Tag is null && i.Dockerfile is not null));
+        Assert.Equal(["ktrdr", "db", "prometheus", "alertmanager", "grafana", "jaeger"], lab.Images.Keys);
+        Assert.All(lab.Images.Values.Take(4), i => Assert.True(i.Build && i.Tag is null && i.Dockerfile is not null));
         // Named only because compose interpolates services whose profile is off; never built or pulled in the lab.
-        Assert.All(lab.Images.Values.Skip(3), i => Assert.False(i.Build));
+        Assert.All(lab.Images.Values.Skip(4), i => Assert.False(i.Build));
         var homelabFolder = Path.Combine(DeployRoot, "environments", "homelab");
         Assert.All(lab.Nodes, n => Assert.Equal(homelabFolder, Path.GetDirectoryName(lab.ComposeFilePath(n.ComposeFiles.Single()))));
         AssertSharedStorage(lab.Storage);

@@ -114,7 +114,7 @@ public sealed class ValidTopologyTests : IDisposable
         var yaml = ValidTopology.With("name: staging", "name: local");
         yaml = ValidTopology.Edit(yaml, "  DB_USER: op://Vault/item/db_username\n  DB_PASSWORD: op://Vault/item/db_password\n", "");
 
-        Assert.Equal(["JWT_SECRET", "GHCR_TOKEN"], _workspace.Load(yaml, "local").Secrets.Keys);
+        Assert.Equal(["JWT_SECRET", "GHCR_TOKEN", "ALERT_TOKEN"], _workspace.Load(yaml, "local").Secrets.Keys);
     }
 
     [Fact]

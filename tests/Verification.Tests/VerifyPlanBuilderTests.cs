@@ -66,6 +66,8 @@ public class VerifyPlanBuilderTests
             "ktrdr-workers-b workers-b.ktrdr.home.mynerd.place:5003", "ktrdr-workers-b workers-b.ktrdr.home.mynerd.place:5005",
             "ktrdr-workers-c workers-c.ktrdr.home.mynerd.place:5003", "ktrdr-workers-c workers-c.ktrdr.home.mynerd.place:5005",
             "ktrdr-gpu ktrdr-gpuworker.ktrdr.home.mynerd.place:5005",
+            "prometheus localhost:9090",   // Prometheus scrapes itself: its notification metrics feed the alerting rules
+            "alertmanager alertmanager:9093",
         ], targets);
     }
 
@@ -75,7 +77,7 @@ public class VerifyPlanBuilderTests
         using var tree = new DeployTree();
         var plan = Build(tree);
 
-        Assert.Equal(32, plan.Queries.Count);
+        Assert.Equal(33, plan.Queries.Count);   // 32 + the system overview's "Alerts firing"
         Assert.DoesNotContain(plan.Queries, q => q.Expr.Contains('$'));
         var slots = plan.Queries.First(q => q.Panel == "Worker slots up");
         Assert.Equal("KTRDR Worker Status", slots.Dashboard);
@@ -94,6 +96,16 @@ public class VerifyPlanBuilderTests
         Assert.Equal(["jaeger", "prometheus"], grafana.DatasourceUids);
         Assert.Equal(["ktrdr-operations", "ktrdr-system-overview", "ktrdr-worker-status"], grafana.Dashboards.Select(d => d.Uid));
         Assert.Equal(new JaegerPlan(new Uri("http://backend.ktrdr.home.mynerd.place:16686"), "ktrdr-api"), plan.Jaeger.Plan);
+    }
+
+    [Fact]
+    public void The_homelab_expects_alertmanager_on_the_core_and_every_rule_group_of_the_shipped_rule_files()
+    {
+        using var tree = new DeployTree();
+        var alerting = Build(tree).Alerting.Plan!;
+
+        Assert.Equal(new Uri("http://backend.ktrdr.home.mynerd.place:9093"), alerting.Alertmanager);
+        Assert.Equal(["ktrdr-alerting", "ktrdr-backend", "ktrdr-operations", "ktrdr-targets", "ktrdr-workers"], alerting.RuleGroups.Order());
     }
 
     [Fact]

@@ -18,7 +18,9 @@ public static class BundleRenderer
 
         if (node.Role == NodeRole.Core)
         {
-            files.Add(new BundleFile(PrometheusConfig, ScrapeConfigGenerator.Render(ScrapeConfigGenerator.Jobs(env, sources))));
+            files.Add(new BundleFile(PrometheusConfig, ScrapeConfigGenerator.Render(ScrapeConfigGenerator.Jobs(env, sources), alerting: env.Alerting is not null)));
+            files.AddRange(sources.RuleFiles.Select(r => new BundleFile($"prometheus/{r.Key}", RuleForCap.Apply(r.Value, env.Alerting?.MaxFor))));
+            if (env.Alerting is { } alerting) files.Add(new BundleFile(AlertmanagerConfig.BundlePath, AlertmanagerConfig.Render(alerting)));
             files.AddRange(sources.GrafanaFiles.Select(g => new BundleFile(g.Key, g.Value)));
         }
         return new RenderedBundle(env.Name, node, tag, files);

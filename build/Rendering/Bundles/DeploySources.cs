@@ -15,6 +15,13 @@ public sealed record DeploySources(
     IReadOnlyList<string> MetricCatalog,
     string MetricCatalogPath)
 {
+    /// <summary>deploy/shared/prometheus: alert rules and their unit tests, by path relative to that folder (rules/x.yml, tests/x.test.yml).</summary>
+    public IReadOnlyDictionary<string, string> PrometheusFiles { get; init; } = new Dictionary<string, string>();
+
+    public IEnumerable<KeyValuePair<string, string>> RuleFiles => PrometheusFiles.Where(f => Prometheus.RuleFiles.IsRuleFile(f.Key));
+
+    public IEnumerable<KeyValuePair<string, string>> RuleTestFiles => PrometheusFiles.Where(f => Prometheus.RuleFiles.IsTestFile(f.Key));
+
     public const string GrafanaFolder = "shared/grafana";
     public const string MetricCatalogFile = "shared/metrics-catalog.yml";
 
@@ -36,12 +43,9 @@ public sealed record DeploySources(
             else problems.Add(Missing(env, $"nodes.{node.Name}.compose_files", path, "list only compose files that exist in the environment folder"));
         }
 
-        var grafana = new Dictionary<string, string>();
         var grafanaRoot = Path.Combine(deployRoot, GrafanaFolder);
-        if (Directory.Exists(grafanaRoot))
-            foreach (var file in Directory.EnumerateFiles(grafanaRoot, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
-                grafana["grafana/" + Path.GetRelativePath(grafanaRoot, file).Replace('\\', '/')] = File.ReadAllText(file);
-        else if (env.NodesWithRole(NodeRole.Core).Any())
+        var grafana = ReadFolder(grafanaRoot, "grafana/");
+        if (!Directory.Exists(grafanaRoot) && env.NodesWithRole(NodeRole.Core).Any())
             problems.Add(new Diagnostic(grafanaRoot, 0, 0, "", "the Grafana provisioning folder is missing",
                 "the core bundle carries datasources.yml, dashboards.yml and dashboards/*.json from deploy/shared/grafana"));
 
@@ -55,7 +59,17 @@ public sealed record DeploySources(
 
         var catalogPath = Path.Combine(deployRoot, MetricCatalogFile);
         var catalog = Bundles.MetricCatalog.Load(catalogPath, problems);
-        return new DeploySources(deployRoot, compose, grafana, dockerfiles, catalog, catalogPath);
+        return new DeploySources(deployRoot, compose, grafana, dockerfiles, catalog, catalogPath) { PrometheusFiles = ReadFolder(Path.Combine(deployRoot, Prometheus.RuleFiles.SourceFolder)) };
+    }
+
+    /// <summary>Every file under a folder (none when it is missing), by prefix + relative path with '/' separators, in ordinal order.</summary>
+    private static Dictionary<string, string> ReadFolder(string root, string prefix = "")
+    {
+        var files = new Dictionary<string, string>();
+        if (!Directory.Exists(root)) return files;
+        foreach (var file in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            files[prefix + Path.GetRelativePath(root, file).Replace('\\', '/')] = File.ReadAllText(file);
+        return files;
     }
 
     private static Diagnostic Missing(EnvironmentTopology env, string field, string path, string hint)

@@ -1,6 +1,5 @@
 using Ktrdr.Deploy.Rendering.Dashboards;
 using Ktrdr.Deploy.Topology;
-using Ktrdr.Deploy.Topology.Text;
 
 namespace Ktrdr.Deploy.Rendering.Checks;
 
@@ -40,23 +39,7 @@ public sealed class DashboardQueryCheck : IRenderCheck
 {
     public string Name => "dashboard queries";
 
-    public IEnumerable<Diagnostic> Run(RenderContext ctx)
-    {
-        var problems = new List<Diagnostic>();
-        var known = ctx.Sources.MetricCatalog.ToHashSet();
-        var catalogRead = known.Count > 0;   // an unreadable catalog is reported where it is read; its names are unknown, not absent
-        var jobs = ctx.Jobs.Select(j => j.Name).ToList();
-        foreach (var q in GrafanaProvisioning.From(ctx.Sources, []).Dashboards.SelectMany(d => d.Queries))
-        {
-            foreach (var metric in PromQl.MetricNames(q.Expr).Where(m => catalogRead && !known.Contains(m)))
-                problems.Add(new Diagnostic(q.Dashboard, q.Line, 1, $"panel \"{q.Panel}\"",
-                    $"queries metric \"{metric}\", which the application does not expose (not in {Path.GetFileName(ctx.Sources.MetricCatalogPath)})",
-                    DidYouMean.Hint(metric, known.Order().ToList(), "catalogued metrics")));
-            foreach (var m in PromQl.Matchers(q.Expr, "job").Where(m => m.Op is "=" or "=~" && !jobs.Any(m.Matches)))
-                problems.Add(new Diagnostic(q.Dashboard, q.Line, 1, $"panel \"{q.Panel}\"",
-                    $"job{m.Op}\"{m.Value}\" matches no scrape job; the generated jobs are {string.Join(", ", jobs)}",
-                    "match the job names prometheus.yml defines (ktrdr-backend, ktrdr-<node>)"));
-        }
-        return problems;
-    }
+    public IEnumerable<Diagnostic> Run(RenderContext ctx) =>
+        GrafanaProvisioning.From(ctx.Sources, []).Dashboards.SelectMany(d => d.Queries)
+            .SelectMany(q => QueryReferences.Problems(ctx, q.Expr, q.Dashboard, q.Line, $"panel \"{q.Panel}\""));
 }

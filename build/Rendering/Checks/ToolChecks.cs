@@ -27,6 +27,21 @@ internal static class ToolCheck
             $"install it (apt-get install -y {package}); ./build.sh RenderConfigs installs it itself when run as root on Debian",
             DiagnosticSeverity.Warning);
 
+    /// <summary>Runs <paramref name="tool"/> with <paramref name="args"/> plus the file on every bundle's generated <paramref name="path"/>.</summary>
+    public static IEnumerable<Diagnostic> GeneratedFile(RenderContext ctx, string path, string tool, IReadOnlyList<string> args, string package, string hint)
+    {
+        foreach (var bundle in ctx.Bundles.Where(b => b.File(path) is not null))
+        {
+            var dir = Scratch([bundle.File(path)!]);
+            var result = ctx.Tools.Run(tool, [.. args, path], dir);
+            Directory.Delete(dir, true);
+            var shown = $"{bundle.Node.Name}/{path} (generated)";
+            if (result is null) yield return Missing(shown, tool, package);
+            else if (!result.Succeeded)
+                yield return new Diagnostic(shown, 0, 0, "", $"{tool} rejects the generated config:\n    " + string.Join("\n    ", OutputLines(result)), hint);
+        }
+    }
+
     public static IEnumerable<string> OutputLines(ToolResult r) =>
         r.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }
@@ -36,20 +51,9 @@ public sealed class PromtoolConfigCheck : IRenderCheck
 {
     public string Name => "promtool check config";
 
-    public IEnumerable<Diagnostic> Run(RenderContext ctx)
-    {
-        foreach (var bundle in ctx.Bundles.Where(b => b.File(BundleRenderer.PrometheusConfig) is not null))
-        {
-            var dir = ToolCheck.Scratch([bundle.File(BundleRenderer.PrometheusConfig)!]);
-            var result = ctx.Tools.Run("promtool", ["check", "config", BundleRenderer.PrometheusConfig], dir);
-            Directory.Delete(dir, true);
-            var shown = $"{bundle.Node.Name}/{BundleRenderer.PrometheusConfig} (generated)";
-            if (result is null) yield return ToolCheck.Missing(shown, "promtool", "prometheus");
-            else if (!result.Succeeded)
-                yield return new Diagnostic(shown, 0, 0, "", "promtool rejects the generated config:\n    " + string.Join("\n    ", ToolCheck.OutputLines(result)),
-                    "the config is generated from the topology and compose files: fix the node or service they name");
-        }
-    }
+    public IEnumerable<Diagnostic> Run(RenderContext ctx) =>
+        ToolCheck.GeneratedFile(ctx, BundleRenderer.PrometheusConfig, "promtool", ["check", "config"], "prometheus",
+            "the config is generated from the topology and compose files: fix the node or service they name");
 }
 
 /// <summary>Every dashboard expression parses as PromQL: promtool checks them as recording rules, one group per expression.</summary>

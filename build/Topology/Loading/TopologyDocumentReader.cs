@@ -23,6 +23,7 @@ internal static class TopologyDocumentReader
         var storage = r.Mapping("storage", ReadStorage, required: true);
         var env = r.Map("env", ValueRules.UpperSnake, ValueRules.EnvValue);
         var defaults = r.Mapping("defaults", NodeDefaults.Read) ?? NodeDefaults.BuiltIn;
+        var alerting = r.Mapping("alerting", ReadAlerting);
         var nodes = r.Entries("nodes", ValueRules.DnsLabel, (nodeName, n) => NodeReader.Read(nodeName, n, defaults), required: true);
 
         return new EnvironmentTopology
@@ -39,6 +40,7 @@ internal static class TopologyDocumentReader
             Env = env,
             Nodes = nodes,
             SourceMap = sourceMap,
+            Alerting = alerting,
         };
     }
 
@@ -62,6 +64,29 @@ internal static class TopologyDocumentReader
         Build = r.Optional("build", ValueRules.Boolean, false),
         Dockerfile = r.OptionalText("dockerfile", ValueRules.RelativePath),
         EnvVariable = r.Required("env", ValueRules.UpperSnake),
+    };
+
+    private static AlertingSpec ReadAlerting(YamlMappingReader r)
+    {
+        var receiver = r.Mapping("receiver", ReadReceiver, required: true);
+        return new AlertingSpec
+        {
+            ReceiverType = receiver?.ReceiverType ?? AlertReceiverType.Webhook,
+            ReceiverUrl = receiver?.ReceiverUrl,
+            ReceiverSecret = receiver?.ReceiverSecret ?? "",
+            GroupWait = r.Optional("group_wait", ValueRules.Duration, TimeSpan.FromSeconds(30)),
+            GroupInterval = r.Optional("group_interval", ValueRules.Duration, TimeSpan.FromMinutes(5)),
+            RepeatInterval = r.Optional("repeat_interval", ValueRules.Duration, TimeSpan.FromHours(4)),
+            MaxFor = r.Has("max_for") ? r.Optional("max_for", ValueRules.Duration, TimeSpan.Zero) : null,
+        };
+    }
+
+    private static AlertingSpec ReadReceiver(YamlMappingReader r) => new()
+    {
+        ReceiverType = r.Required("type", EnumRule<AlertReceiverType>.Instance),
+        ReceiverUrl = r.OptionalText("url", ValueRules.HttpUrl),
+        ReceiverSecret = r.Required("secret", ValueRules.UpperSnake),
+        GroupWait = TimeSpan.Zero, GroupInterval = TimeSpan.Zero, RepeatInterval = TimeSpan.Zero,
     };
 
     private static SharedStorage ReadStorage(YamlMappingReader r) => new()

@@ -40,6 +40,9 @@ public sealed record EnvironmentTopology
     /// <summary>Where each field of the file was found, by field path (e.g. "nodes.workers-b.host").</summary>
     public required SourceMap SourceMap { get; init; }
 
+    /// <summary>Alertmanager's receiver and intervals; null when the environment does not alert (local).</summary>
+    public AlertingSpec? Alerting { get; init; }
+
     public NodeSpec? FindNode(string name) =>
         Nodes.FirstOrDefault(n => string.Equals(n.Name, name, StringComparison.OrdinalIgnoreCase));
 
@@ -142,4 +145,22 @@ public sealed record NodeSpec
     /// (the lab fills it in at runtime). Never read from YAML; null means "connect to Host".
     /// </summary>
     public string? Address { get; init; }
+}
+
+/// <summary>How Alertmanager reaches someone: a webhook (URL in the topology, bearer token secret) or Slack (the webhook URL is the secret).</summary>
+public enum AlertReceiverType { Webhook, Slack }
+
+/// <summary>
+/// topology.yml's <c>alerting:</c>: one receiver, whose secret is only ever a file in Alertmanager's tmpfs, and the
+/// grouping and repeat intervals. <see cref="MaxFor"/> (the lab) shortens every rule's <c>for:</c> so a test waits seconds.
+/// </summary>
+public sealed record AlertingSpec
+{
+    public required AlertReceiverType ReceiverType { get; init; }
+    public string? ReceiverUrl { get; init; }
+    public required string ReceiverSecret { get; init; }
+    public required TimeSpan GroupWait { get; init; }
+    public required TimeSpan GroupInterval { get; init; }
+    public required TimeSpan RepeatInterval { get; init; }
+    public TimeSpan? MaxFor { get; init; }
 }

@@ -75,6 +75,14 @@ internal static partial class ValueRules
         "an octal file mode of 3 or 4 digits 0-7, e.g. \"2775\"", "write the mode as chmod takes it, e.g. \"2775\" or \"664\"",
         ParseOctal, 0);
 
+    public static readonly ValueRule<TimeSpan> Duration = new(
+        "a Prometheus duration such as 30s, 5m or 4h", "write a number followed by ms, s, m, h or d, e.g. 5m",
+        (string t, out TimeSpan v) => (v = Topology.Text.PromDuration.Parse(t) ?? TimeSpan.Zero) > TimeSpan.Zero, TimeSpan.Zero);
+
+    public static readonly ValueRule<string> HttpUrl = new(
+        "an http:// or https:// URL", "write the full URL, e.g. https://ntfy.example/ktrdr",
+        (string t, out string v) => Uri.TryCreate(v = t, UriKind.Absolute, out var u) && (u.Scheme == "http" || u.Scheme == "https"), "");
+
     public static ValueRule<int> WholeNumber(int min, int max) => new(
         $"a whole number between {min} and {max}", $"write a number from {min} to {max}, without quotes or units",
         (string t, out int v) => int.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out v) && v >= min && v <= max,

@@ -14,6 +14,10 @@ public static class CheckCatalog
         checks.Add(new PrometheusReadyCheck(plan.Prometheus));
         checks.Add(new PrometheusTargetsCheck(plan.Prometheus, plan.Targets));
         checks.AddRange(plan.Queries.Select(q => new DashboardQueryCheck(plan.Prometheus, q)));
+        checks.AddRange(plan.Alerting.Plan is { } alerting
+            ? [new RuleGroupsCheck(plan.Prometheus, alerting.RuleGroups), new AlertmanagerReachedCheck(plan.Prometheus, alerting.Alertmanager),
+               new FiringAlertsCheck(plan.Prometheus, plan.Strict)]
+            : [new SkippedCheck("alerting", plan.Alerting.SkipReason!)]);
         checks.AddRange(plan.Grafana.Plan is { } grafana
             ? [new GrafanaHealthCheck(grafana), new GrafanaDatasourcesCheck(grafana), new GrafanaDashboardsCheck(grafana)]
             : [new SkippedCheck("grafana", plan.Grafana.SkipReason!)]);

@@ -39,3 +39,6 @@ public sealed record JaegerPlan(Uri Url, string Service = JaegerPlan.BackendServ
 {
     public const string BackendService = "ktrdr-api";
 }
+
+/// <summary>Alerting: Alertmanager's URL and the rule groups Prometheus must have loaded.</summary>
+public sealed record AlertingPlan(Uri Alertmanager, IReadOnlyList<string> RuleGroups);

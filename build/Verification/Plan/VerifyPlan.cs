@@ -32,6 +32,9 @@ public sealed record VerifyPlan
 
     public required Component<JaegerPlan> Jaeger { get; init; }
 
+    /// <summary>Rule groups, Alertmanager and the alerts firing now; skipped where the topology has no alerting section.</summary>
+    public Component<AlertingPlan> Alerting { get; init; } = Component<AlertingPlan>.Skipped("no alerting section in the topology");
+
     /// <summary>Host name → address to connect to, for names this machine cannot resolve (the lab). Others use DNS.</summary>
     public IReadOnlyDictionary<string, string> HostMap { get; init; } = new Dictionary<string, string>();
 
@@ -46,6 +49,9 @@ public sealed record VerifyPlan
 
     /// <summary>--smoke: also start one backtest and one training through the backend and wait until both complete.</summary>
     public bool Smoke { get; init; }
+
+    /// <summary>--strict: an alert firing now fails Verify (otherwise it is a warning: news, not a failure).</summary>
+    public bool Strict { get; init; }
 }
 
 public enum WorkerKind { Backtesting, Training }

@@ -24,6 +24,11 @@ public static class ValidTopology
           DB_PASSWORD: op://Vault/item/db_password
           JWT_SECRET: env:JWT_SECRET
           GHCR_TOKEN: file:secrets/ghcr
+          ALERT_TOKEN: env:ALERT_TOKEN
+        alerting:
+          receiver: { type: webhook, url: "https://alerts.example.org/hook", secret: ALERT_TOKEN }
+          group_wait: 30s
+          repeat_interval: 4h
         storage:
           path: /mnt/data
           uid: 999

@@ -5,7 +5,11 @@ using Standin.Tests.Support;
 namespace Verification.Tests.Support;
 
 /// <summary>A scrape job of the test Prometheus: job name and "host:port" targets, scraped at /metrics/ like the generated prometheus.yml.</summary>
-public sealed record TestScrapeJob(string Name, IReadOnlyList<string> Targets);
+public sealed record TestScrapeJob(string Name, IReadOnlyList<string> Targets)
+{
+    /// <summary>Target labels (node, slot, ...), as the generated prometheus.yml gives them.</summary>
+    public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>();
+}
 
 /// <summary>
 /// A real Prometheus (Debian's /usr/bin/prometheus) on a free loopback port, scraping every second, with its
@@ -19,11 +23,12 @@ public sealed class PrivatePrometheus : IAsyncDisposable
     private readonly string directory;
     private readonly StringBuilder log = new();
 
-    private PrivatePrometheus(string directory, int port, IReadOnlyList<TestScrapeJob> jobs)
+    private PrivatePrometheus(string directory, int port, IReadOnlyList<TestScrapeJob> jobs, string? rules, string? alertmanager)
     {
         this.directory = directory;
         Port = port;
-        File.WriteAllText(Path.Combine(directory, "prometheus.yml"), Config(jobs));
+        if (rules is not null) File.WriteAllText(Path.Combine(directory, "rules.yml"), rules);
+        File.WriteAllText(Path.Combine(directory, "prometheus.yml"), Config(jobs, rules is not null, alertmanager));
         var start = new ProcessStartInfo(Binary) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var arg in new[]
                  {
@@ -44,11 +49,12 @@ public sealed class PrivatePrometheus : IAsyncDisposable
 
     public string Log { get { lock (log) return log.ToString(); } }
 
-    public static async Task<PrivatePrometheus> StartAsync(IReadOnlyList<TestScrapeJob> jobs)
+    /// <summary>Starts Prometheus with these scrape jobs and, when given, one rule file and the Alertmanager ("host:port") it sends to.</summary>
+    public static async Task<PrivatePrometheus> StartAsync(IReadOnlyList<TestScrapeJob> jobs, string? rules = null, string? alertmanager = null)
     {
         Assert.True(File.Exists(Binary),
             $"Prometheus is not installed ({Binary} is missing); install it with: apt-get update && apt-get install -y --no-install-recommends prometheus");
-        var prometheus = new PrivatePrometheus(Directory.CreateTempSubdirectory("verify-prometheus-").FullName, FreePort.Next(), jobs);
+        var prometheus = new PrivatePrometheus(Directory.CreateTempSubdirectory("verify-prometheus-").FullName, FreePort.Next(), jobs, rules, alertmanager);
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
         await Eventually.TrueAsync(async () =>
         {
@@ -70,11 +76,15 @@ public sealed class PrivatePrometheus : IAsyncDisposable
         Directory.Delete(directory, recursive: true);
     }
 
-    private static string Config(IReadOnlyList<TestScrapeJob> jobs)
+    private static string Config(IReadOnlyList<TestScrapeJob> jobs, bool rules, string? alertmanager)
     {
-        var yml = new StringBuilder("global:\n  scrape_interval: 2s\n  scrape_timeout: 2s\n  evaluation_interval: 1s\nscrape_configs:\n");
+        var yml = new StringBuilder("global:\n  scrape_interval: 2s\n  scrape_timeout: 2s\n  evaluation_interval: 1s\n");
+        if (rules) yml.Append("rule_files: [rules.yml]\n");
+        if (alertmanager is not null) yml.Append($"alerting:\n  alertmanagers:\n    - static_configs:\n        - targets: ['{alertmanager}']\n");
+        yml.Append("scrape_configs:\n");
         foreach (var job in jobs)
-            yml.Append($"  - job_name: {job.Name}\n    metrics_path: /metrics/\n    static_configs:\n      - targets: [{string.Join(", ", job.Targets.Select(t => $"'{t}'"))}]\n");
+            yml.Append($"  - job_name: {job.Name}\n    metrics_path: /metrics/\n    static_configs:\n      - targets: [{string.Join(", ", job.Targets.Select(t => $"'{t}'"))}]\n" +
+                       (job.Labels.Count == 0 ? "" : $"        labels: {{ {string.Join(", ", job.Labels.Select(l => $"{l.Key}: '{l.Value}'"))} }}\n"));
         return yml.ToString();
     }
 
