@@ -1,5 +1,6 @@
 using Ktrdr.Deploy.Rendering.Dashboards;
 using Ktrdr.Deploy.Topology;
+using Ktrdr.Deploy.Topology.Text;
 
 namespace Ktrdr.Deploy.Rendering.Checks;
 
