@@ -27,7 +27,7 @@ partial class Build
         var fingerprint = RenderFingerprint(env, nodes, tag);
         var stamp = Path.Combine(output, env.Name, ".checked");
         if (!Force && File.Exists(stamp) && File.ReadAllText(stamp) == fingerprint &&
-            nodes.All(n => File.Exists(Path.Combine(output, env.Name, n.Name, RenderedBundle.ManifestName))))
+            nodes.All(n => File.Exists(Path.Combine(output, env.Name, n.Name, BundleManifest.FileName))))
         {
             Log.Information("Up to date: {Environment} ({Nodes}) with tag {Tag} was rendered and passed every check from these exact inputs " +
                             "({Fingerprint}); --force checks again", env.Name, string.Join(", ", nodes.Select(n => n.Name)), tag, fingerprint[..12]);
