@@ -5,6 +5,7 @@ using Ktrdr.Deploy.Images;
 using Ktrdr.Deploy.Lab;
 using Ktrdr.Deploy.Lab.Docker;
 using Ktrdr.Deploy.Lab.State;
+using Ktrdr.Deploy.Rollout.Orchestration;
 using Ktrdr.Deploy.Topology;
 using Serilog;
 
@@ -102,5 +103,5 @@ partial class Build
 
     /// <summary>The registry token (a secret, masked in every log), or null when the registry needs no login.</summary>
     async Task<string?> RegistryTokenAsync(EnvironmentTopology env, CancellationToken ct) =>
-        env.Registry.TokenSecret is { } name ? (await FetchSecretsAsync(env, [name], ct))[name] : null;
+        env.Registry.TokenSecret is { } name ? (await new MaskedSecrets(Secrets, RootDirectory).FetchAsync(env, [name], ct))[name] : null;
 }

@@ -1,6 +1,7 @@
 using BuildEngine;
 using Ktrdr.Build.Support;
 using Ktrdr.Deploy.Rendering.Bundles;
+using Ktrdr.Deploy.Rollout.Orchestration;
 using Ktrdr.Deploy.Topology;
 using Ktrdr.Deploy.Verification;
 using Serilog;
@@ -47,7 +48,7 @@ partial class Build
         if (plan.Grafana.Plan is { } grafana && env.Secrets.ContainsKey(GrafanaPasswordSecret))
         {
             // Grafana runs here: its datasource and dashboard checks log in as admin with the password the deploy gave it
-            var password = (await FetchSecretsAsync(env, [GrafanaPasswordSecret], ct))[GrafanaPasswordSecret];
+            var password = (await new MaskedSecrets(Secrets, RootDirectory).FetchAsync(env, [GrafanaPasswordSecret], ct))[GrafanaPasswordSecret];
             plan = plan with { Grafana = Component<GrafanaPlan>.Deployed(grafana with { Login = new GrafanaLogin("admin", password) }) };
         }
         Log.Information("Verifying {Environment}: backend {Backend}, {Workers} workers, {Targets} scrape targets, {Queries} panel queries (up to {Deadline:0} s)",

@@ -3,6 +3,7 @@ using Ktrdr.Deploy.Commands.Output;
 using Ktrdr.Deploy.Images;
 using Ktrdr.Deploy.Lab;
 using Ktrdr.Deploy.Remote;
+using Ktrdr.Deploy.Rollout;
 using Ktrdr.Deploy.Secrets;
 using Ktrdr.Deploy.Topology;
 
@@ -28,7 +29,7 @@ partial class Build : NukeBuild
     protected override IReadOnlyCollection<Type> ExpectedFailures =>
     [
         typeof(InvalidInputException), typeof(LabException), typeof(ImageException), typeof(RemoteException),
-        typeof(SecretsUnavailableException), typeof(UnexpectedOutputException),
+        typeof(SecretsUnavailableException), typeof(UnexpectedOutputException), typeof(RolloutException),
     ];
 
     [Parameter("Environment to act on: a folder under deploy/environments (lab, homelab, local)")]

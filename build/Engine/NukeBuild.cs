@@ -43,13 +43,10 @@ public abstract class NukeBuild
     public static int Execute<T>(params Expression<Func<T, Target>>[] defaultTargets) where T : NukeBuild, new()
     {
         using var cancellation = new CancellationTokenSource();
-        ConsoleCancelEventHandler onCancel = (_, e) =>
-        {
-            // First Ctrl-C: stop gracefully and print the summary; a second one ends the process.
-            e.Cancel = !cancellation.IsCancellationRequested;
-            cancellation.Cancel();
-        };
-        Console.CancelKeyPress += onCancel;
+        // Ctrl-C (SIGINT), SIGTERM (timeout, docker stop, systemd, a cancelled CI job) and SIGHUP (the terminal went away)
+        // all take the same path: the first one stops the run at its next safe point (locks released, the audit says
+        // 'cancelled') and prints the summary; a second one ends the process at once.
+        using var signals = StopSignals.Register(cancellation);
         var (stdout, stderr) = (Console.Out, Console.Error);
         using var maskedOut = new MaskingTextWriter(stdout);
         using var maskedError = new MaskingTextWriter(stderr);
@@ -63,7 +60,6 @@ public abstract class NukeBuild
         }
         finally
         {
-            Console.CancelKeyPress -= onCancel;
             Console.SetOut(stdout);
             Console.SetError(stderr);
         }

@@ -26,6 +26,14 @@ public static class CoreEndpoints
         return new Uri($"http://{core.Host}:{port}");
     }
 
+    /// <summary>The backend's address on the core node (what a GitHub environment links to); the default port when the files do not say.</summary>
+    public static string BackendUrl(EnvironmentTopology env, string deployRoot)
+    {
+        var core = env.NodesWithRole(NodeRole.Core).First();
+        var sources = DeploySources.Load(deployRoot, env, []);
+        return Url(env, sources, core, "ktrdr", BackendPort)?.GetLeftPart(UriPartial.Authority) ?? $"http://{core.Host}:{BackendPort}";
+    }
+
     public static Diagnostic Missing(EnvironmentTopology env, NodeSpec core, string what)
     {
         var at = env.SourceMap.Find($"nodes.{core.Name}.compose_files");

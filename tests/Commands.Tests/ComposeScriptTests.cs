@@ -1,5 +1,6 @@
 using Commands.Tests.Support;
 using Ktrdr.Deploy.Commands.Compose;
+using Ktrdr.Deploy.Remote;
 using Ktrdr.Deploy.Topology;
 
 namespace Commands.Tests;
@@ -100,7 +101,7 @@ public class ComposeScriptTests
     [Fact]
     public void Invocation_without_any_compose_says_which_node_and_what_to_do()
     {
-        var error = Assert.Throws<InvalidOperationException>(() => ComposeCommands.Invocation(ComposeFlavor.None, Nodes.Node("gpu")));
+        var error = Assert.Throws<RemoteException>(() => ComposeCommands.Invocation(ComposeFlavor.None, Nodes.Node("gpu")));
 
         Assert.Contains("Node gpu", error.Message);
         Assert.Contains("compose_command", error.Message);

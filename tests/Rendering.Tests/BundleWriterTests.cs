@@ -19,7 +19,7 @@ public class BundleWriterTests
 
             Assert.False(File.Exists(Path.Combine(output, "homelab", "core", "stale.txt")));
             Assert.Equal(["core", "gpu", "workers-b", "workers-c"], Directory.GetDirectories(Path.Combine(output, "homelab")).Select(Path.GetFileName).Order());
-            var manifest = File.ReadAllText(Path.Combine(output, "homelab", "workers-b", RenderedBundle.ManifestName));
+            var manifest = File.ReadAllText(Path.Combine(output, "homelab", "workers-b", BundleManifest.FileName));
             var workersB = bundles.Single(b => b.Node.Name == "workers-b");
             Assert.Contains(workersB.Hash, manifest);
             Assert.Equal(workersB.File(".env")!.Content, File.ReadAllText(Path.Combine(output, "homelab", "workers-b", ".env")));

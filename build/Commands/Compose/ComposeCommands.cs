@@ -29,7 +29,7 @@ public static class ComposeCommands
         ComposeCommand.DockerCompose => ComposeProbe.Program(ComposeFlavor.V2),
         ComposeCommand.DockerComposeV1 => ComposeProbe.Program(ComposeFlavor.V1),
         _ when detected != ComposeFlavor.None => ComposeProbe.Program(detected),
-        _ => throw new InvalidOperationException(
+        _ => throw new RemoteException(
             $"Node {node.Name}: neither 'docker compose' (v2) nor 'docker-compose' (v1) works there. " +
             "Install the compose plugin (or docker-compose), or set compose_command for the node in topology.yml."),
     };

@@ -31,7 +31,7 @@ internal static class FileScripts
 
     /// <summary>Moves the current directory aside to .previous and the staged one into place; restores on failure.</summary>
     public static RemoteCommand Swap(string directory, string incoming, UnixFileMode mode) => new(
-        $"set -e; d={Quote(directory)}; i={Quote(incoming)}; p={Quote(TargetPath.Previous(directory))}; " +
+        $"set -e; d={Quote(directory)}; i={Quote(incoming)}; p={Quote(UploadedDirectory.Previous(directory))}; " +
         $"chmod {TargetPath.Octal(mode)} -- \"$i\"; rm -rf -- \"$p\"; moved=0; " +
         "if [ -e \"$d\" ]; then mv -- \"$d\" \"$p\"; moved=1; fi; " +
         "mv -- \"$i\" \"$d\" || { [ $moved = 0 ] || mv -- \"$p\" \"$d\"; rm -rf -- \"$i\"; exit 1; }",

@@ -17,8 +17,6 @@ internal static class TargetPath
 
     public static string Incoming(string directory) => $"{directory}.incoming-{RandomSuffix()}";
 
-    public static string Previous(string directory) => directory + ".previous";
-
     public static string RandomSuffix() => Convert.ToHexString(RandomNumberGenerator.GetBytes(4)).ToLowerInvariant();
 
     public static string Octal(UnixFileMode mode) => Convert.ToString((int)mode & 0xFFF, 8);

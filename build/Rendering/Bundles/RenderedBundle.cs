@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 using Ktrdr.Deploy.Topology;
 
 namespace Ktrdr.Deploy.Rendering.Bundles;
@@ -14,25 +13,12 @@ public sealed record BundleFile(string Path, string Content)
 /// <summary>Everything one node receives. <see cref="Hash"/> changes exactly when a file's content or name changes.</summary>
 public sealed record RenderedBundle(string Environment, NodeSpec Node, string Tag, IReadOnlyList<BundleFile> Files)
 {
-    public const string ManifestName = "manifest.json";
-
     public string Hash => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
         string.Join("\n", Files.OrderBy(f => f.Path, StringComparer.Ordinal).Select(f => $"{f.Path} {f.Sha256}")))));
 
     public BundleFile? File(string path) => Files.FirstOrDefault(f => f.Path == path);
 
     /// <summary>manifest.json: what is in the bundle and its hash; deterministic (no timestamps) so reruns compare equal.</summary>
-    public BundleFile Manifest()
-    {
-        var manifest = new
-        {
-            environment = Environment,
-            node = Node.Name,
-            tag = Tag,
-            bundleHash = Hash,
-            files = Files.OrderBy(f => f.Path, StringComparer.Ordinal)
-                .Select(f => new { path = f.Path, sha256 = f.Sha256, bytes = Encoding.UTF8.GetByteCount(f.Content) }),
-        };
-        return new BundleFile(ManifestName, JsonSerializer.Serialize(manifest, new JsonSerializerOptions { WriteIndented = true }) + "\n");
-    }
+    public BundleFile Manifest() => new(BundleManifest.FileName, new BundleManifest(Environment, Node.Name, Tag, Hash,
+        [.. Files.OrderBy(f => f.Path, StringComparer.Ordinal).Select(f => new BundleManifestFile(f.Path, f.Sha256, Encoding.UTF8.GetByteCount(f.Content)))]).ToJson());
 }

@@ -56,4 +56,15 @@ public static class BackupCommands
     public static bool IsBackupName(string name) =>
         name.StartsWith(Prefix, StringComparison.Ordinal) && name.EndsWith(Suffix, StringComparison.Ordinal) &&
         !name.Contains('/') && !name.Contains("..", StringComparison.Ordinal) && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or '_');
+
+    /// <summary>What <see cref="Create"/> printed: the dump's size, the tables pg_restore listed, and the older dumps removed.</summary>
+    public static BackupCreated ParseCreated(string output)
+    {
+        var values = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Trim().Split('=', 2)).Where(kv => kv.Length == 2).ToList();
+        return new BackupCreated(values.FirstOrDefault(v => v[0] == "bytes")?[1], values.FirstOrDefault(v => v[0] == "entries")?[1],
+            [.. values.Where(v => v[0] == "removed").Select(v => v[1])]);
+    }
 }
+
+/// <summary>A dump just made: its size in bytes and listed tables as printed (null when not printed), and the older dumps removed.</summary>
+public sealed record BackupCreated(string? Bytes, string? Tables, IReadOnlyList<string> Removed);

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Ktrdr.Deploy.Rendering.Bundles;
 using Ktrdr.Deploy.Rendering.Compose;
 using Ktrdr.Deploy.Topology;
@@ -29,12 +28,12 @@ public sealed record NodeBundle(string Directory, string Hash, IReadOnlyDictiona
     public static NodeBundle Load(string renderRoot, EnvironmentTopology env, NodeSpec node)
     {
         var directory = Path.Combine(renderRoot, env.Name, node.Name);
-        var manifestPath = Path.Combine(directory, RenderedBundle.ManifestName);
+        var manifestPath = Path.Combine(directory, BundleManifest.FileName);
         if (!File.Exists(manifestPath))
             throw new RolloutException($"{node.Name}: no rendered bundle at {directory}: run ./build.sh RenderConfigs --environment {env.Name} first " +
                                        "(the Deploy targets depend on it unless skipped)");
-        var (hash, tag) = Manifest(manifestPath, node)
-                   ?? throw new RolloutException($"{manifestPath}: not the manifest of {node.Name}'s bundle: run ./build.sh RenderConfigs again");
+        var manifest = BundleManifest.Parse(File.ReadAllText(manifestPath)) is { } m && m.Node == node.Name ? m : null;
+        _ = manifest ?? throw new RolloutException($"{manifestPath}: not the manifest of {node.Name}'s bundle: run ./build.sh RenderConfigs again");
         var composeFiles = node.ComposeFiles.Select(f => Path.Combine(directory, Path.GetFileName(f))).ToList();
         if (composeFiles.FirstOrDefault(f => !File.Exists(f)) is { } missing)
             throw new RolloutException($"{node.Name}: the bundle at {directory} has no {Path.GetFileName(missing)}: run ./build.sh RenderConfigs again");
@@ -48,50 +47,14 @@ public sealed record NodeBundle(string Directory, string Hash, IReadOnlyDictiona
         var problems = new List<Topology.Diagnostic>();
         var active = texts.SelectMany(f => ComposeParser.Parse(f.Path, f.Text, problems).ActiveServices(node.Profiles)).ToList();
         var built = env.Images.Values.Where(i => i.Build).Select(i => "${" + i.EnvVariable).ToList();
-        return new NodeBundle(directory, hash, images, secrets)
+        return new NodeBundle(directory, manifest.BundleHash, images, secrets)
         {
             Services = [.. active.Select(s => s.Name).Distinct()],
             BuiltServices = [.. active.Where(s => s.Image is { } image && built.Any(v => image.Contains(v, StringComparison.Ordinal))).Select(s => s.Name).Distinct()],
-            Tag = tag,
-            Files = ManifestFiles(File.ReadAllText(manifestPath)) ?? new Dictionary<string, string>(),
+            Tag = manifest.Tag,
+            Files = manifest.FileHashes,
             Mounts = MountedFiles.Of(active),
         };
-    }
-
-    /// <summary>The bundle hash and tag of the manifest when it is this node's, else null (also for a file that is not JSON).</summary>
-    private static (string Hash, string? Tag)? Manifest(string path, NodeSpec node)
-    {
-        try
-        {
-            using var manifest = JsonDocument.Parse(File.ReadAllText(path));
-            var root = manifest.RootElement;
-            return root.ValueKind == JsonValueKind.Object && root.TryGetProperty("node", out var n) && n.ValueKind == JsonValueKind.String &&
-                   n.GetString() == node.Name && root.TryGetProperty("bundleHash", out var h) && h.ValueKind == JsonValueKind.String
-                ? (h.GetString()!, root.TryGetProperty("tag", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null)
-                : null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
-
-    /// <summary>A manifest's files (path → sha256), or null when the text is not a manifest.</summary>
-    public static IReadOnlyDictionary<string, string>? ManifestFiles(string? text)
-    {
-        if (string.IsNullOrWhiteSpace(text)) return null;
-        try
-        {
-            using var manifest = JsonDocument.Parse(text);
-            if (!manifest.RootElement.TryGetProperty("files", out var files) || files.ValueKind != JsonValueKind.Array) return null;
-            return files.EnumerateArray()
-                .Where(f => f.TryGetProperty("path", out _) && f.TryGetProperty("sha256", out _))
-                .ToDictionary(f => f.GetProperty("path").GetString() ?? "", f => f.GetProperty("sha256").GetString() ?? "", StringComparer.Ordinal);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
     }
 
     /// <summary>NAME=value lines of a .env file (comments and blank lines skipped).</summary>

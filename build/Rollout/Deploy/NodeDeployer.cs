@@ -93,7 +93,7 @@ public static class NodeDeployer
         // containers compose would leave running although a file they mount changed (they would keep reading the old one)
         var recreate = upload && before.Containers.Any(c => c.IsRunning)
             ? MountedFiles.ServicesReadingChanges(request.Bundle.Mounts,
-                NodeBundle.ManifestFiles(await node.ReadFileAsync($"{spec.DeployDirectory.TrimEnd('/')}.previous/manifest.json", ct)), request.Bundle.Files)
+                (await DeployedBundle.PreviousAsync(node, spec, ct))?.FileHashes, request.Bundle.Files)
             : [];
         IReadOnlyList<ContainerStatus> running;
         try

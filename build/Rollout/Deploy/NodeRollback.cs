@@ -1,8 +1,8 @@
 using System.Diagnostics;
-using System.Text.Json;
 using Ktrdr.Deploy.Commands.Compose;
 using Ktrdr.Deploy.Commands.Preflight;
 using Ktrdr.Deploy.Remote;
+using Ktrdr.Deploy.Rendering.Bundles;
 using Ktrdr.Deploy.Rendering.Compose;
 using Ktrdr.Deploy.Rollout.Nodes;
 using Ktrdr.Deploy.Rollout.Operations;
@@ -20,32 +20,17 @@ public static class NodeRollback
 {
     /// <summary>Swaps the deploy directory with its .previous and prints the restored manifest; exit 6 when there is no previous bundle.</summary>
     public static RemoteCommand SwapBack(NodeSpec node) => new(
-        $"set -e; d={Quote(node.DeployDirectory.TrimEnd('/'))}; p=\"$d.previous\"; " +
+        $"set -e; d={Quote(DeployedBundle.Directory(node))}; p={Quote(DeployedBundle.Previous(node))}; " +
         "[ -d \"$p\" ] || { echo \"no previous bundle at $p: this node was deployed once at most\" >&2; exit 6; }; " +
-        "t=\"$d.rollback-$$\"; mv -- \"$d\" \"$t\"; mv -- \"$p\" \"$d\"; mv -- \"$t\" \"$p\"; cat -- \"$d/manifest.json\"",
+        $"t=\"$d.rollback-$$\"; mv -- \"$d\" \"$t\"; mv -- \"$p\" \"$d\"; mv -- \"$t\" \"$p\"; cat -- \"$d/{BundleManifest.FileName}\"",
         $"swap {node.DeployDirectory} with its previous bundle") { Sudo = node.Ssh.User != "root" };
 
     /// <summary>The bundle the node keeps as .previous (its manifest's hash and tag), or null when it keeps none.</summary>
-    public static async Task<NodeDeployed?> PreviousAsync(ICommandExecutor node, NodeSpec spec, CancellationToken ct)
-    {
-        var text = await node.ReadFileAsync($"{spec.DeployDirectory.TrimEnd('/')}.previous/manifest.json", ct);
-        if (string.IsNullOrWhiteSpace(text)) return null;
-        try
-        {
-            return Manifest(text);
-        }
-        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
-        {
-            return null;
-        }
-    }
+    public static async Task<NodeDeployed?> PreviousAsync(ICommandExecutor node, NodeSpec spec, CancellationToken ct) =>
+        await DeployedBundle.PreviousAsync(node, spec, ct) is { } previous ? Landed(previous) : null;
 
-    /// <summary>A bundle's manifest.json: its hash and the tag it was rendered for.</summary>
-    private static NodeDeployed Manifest(string text)
-    {
-        var manifest = JsonDocument.Parse(text).RootElement;
-        return new NodeDeployed(manifest.GetProperty("bundleHash").GetString() ?? "", manifest.TryGetProperty("tag", out var tag) ? tag.GetString() ?? "?" : "?");
-    }
+    /// <summary>What a node runs after swapping to <paramref name="manifest"/>'s bundle (a manifest without a tag reads "?").</summary>
+    private static NodeDeployed Landed(BundleManifest manifest) => new(manifest.BundleHash, manifest.Tag ?? "?");
 
     /// <summary>Puts the node back; <paramref name="secrets"/> must hold every secret the environment has (the restored files pick theirs).</summary>
     public static async Task<NodeDeployResult> RunAsync(ICommandExecutor node, NodeSpec spec, PreflightReport preflight,
@@ -55,13 +40,16 @@ public static class NodeRollback
         var project = ComposeProject.For(preflight.Compose, spec);
         var (hash, tag) = await NodeProgress.StepAsync(spec.Name, "swap back", async () =>
         {
-            var restored = Manifest((await NodeRun.RequireAsync(node, SwapBack(spec), ct)).StandardOutput);
+            var restored = BundleManifest.Parse((await NodeRun.RequireAsync(node, SwapBack(spec), ct)).StandardOutput) is { } swapped
+                ? Landed(swapped)
+                : throw new RolloutException($"{spec.Name}: the bundle swapped back into {spec.DeployDirectory} has no readable {BundleManifest.FileName}; " +
+                                             "the directories stay swapped: deploy again (./build.sh Deploy<Role> --target-node " + spec.Name + " --force)");
             return ((restored.Bundle, restored.Tag), $"{spec.DeployDirectory} is bundle {restored.Bundle[..Math.Min(12, restored.Bundle.Length)]} (tag {restored.Tag}) again; the newer one is now .previous");
         });
 
         // the restored bundle carries the stamp of its own deploy: its image identities make the next deploy of it a no-op
         var images = DeployStamp.Parse(await node.ReadFileAsync(DeployStamp.PathOn(spec), ct))?.Images ?? new Dictionary<string, string>();
-        var dir = spec.DeployDirectory.TrimEnd('/');
+        var dir = DeployedBundle.Directory(spec);
         var files = new List<(string Path, string Text)>();
         foreach (var file in project.Files) files.Add((file, await node.ReadFileAsync($"{dir}/{file}", ct) ?? ""));
         var referenced = files.SelectMany(f => VariableReference.FindAll(f.Text)).Select(v => v.Name).ToHashSet(StringComparer.Ordinal);
@@ -69,8 +57,8 @@ public static class NodeRollback
         // services reading a bundle file that differs between the two bundles are recreated after up (bind mounts keep the old file)
         var recreate = MountedFiles.ServicesReadingChanges(
             MountedFiles.Of(files.SelectMany(f => ComposeParser.Parse(f.Path, f.Text, []).ActiveServices(spec.Profiles))),
-            NodeBundle.ManifestFiles(await node.ReadFileAsync($"{dir}.previous/manifest.json", ct)),
-            NodeBundle.ManifestFiles(await node.ReadFileAsync($"{dir}/manifest.json", ct)) ?? new Dictionary<string, string>());
+            (await DeployedBundle.PreviousAsync(node, spec, ct))?.FileHashes,
+            (await DeployedBundle.CurrentAsync(node, spec, ct))?.FileHashes ?? new Dictionary<string, string>());
 
         var started = false;
         IReadOnlyList<ContainerStatus> running;

@@ -23,8 +23,7 @@ public static class NodeAttempt
         {
             return new NodeAttempt<T>(node, await action(), null);
         }
-        catch (Exception e) when (e is RolloutException or RemoteException or IOException or TimeoutException
-                                      or System.Net.Sockets.SocketException or Renci.SshNet.Common.SshException)
+        catch (Exception e) when (e is RolloutException || TransportFailure.Is(e))
         {
             return new NodeAttempt<T>(node, default!, new NodeFailure(node, NodeProgress.FailedStep(e) ?? "deploy", e.Message));
         }

@@ -45,22 +45,26 @@ public sealed class RolloutLab : IAsyncLifetime
     }
 
     /// <summary>
-    /// Runs the build against this lab and interrupts it as Ctrl-C does (SIGINT) once <paramref name="interruptWhen"/>
-    /// returns; gives what it printed until it ended.
+    /// Runs the build against this lab and sends it <paramref name="signal"/> (SIGINT as Ctrl-C does, or SIGTERM as timeout,
+    /// docker stop and CI do) once <paramref name="interruptWhen"/> returns; gives what it printed until it ended. The build
+    /// starts with SIGINT at its default, whatever this test process inherited (a non-interactive shell's background job
+    /// starts with SIGINT ignored, and .NET never handles a SIGINT that was ignored at start).
     /// </summary>
-    public async Task<string> RunInterruptedAsync(Func<Task> interruptWhen, params string[] args)
+    public async Task<string> RunInterruptedAsync(string signal, Func<Task> interruptWhen, params string[] args)
     {
         var output = new System.Text.StringBuilder();
-        using var interrupt = new CancellationTokenSource();
-        var run = CliWrap.Cli.Wrap("dotnet").WithArguments([Path.Combine(AppContext.BaseDirectory, "_build.dll"), .. args, "--lab-id", Id, "--tag", Tag])
+        string[] build = ["dotnet", Path.Combine(AppContext.BaseDirectory, "_build.dll"), .. args, "--lab-id", Id, "--tag", Tag];
+        // perl (Essential on Debian) resets SIGINT to its default and execs the build: same process, same pid
+        var run = CliWrap.Cli.Wrap("perl").WithArguments(["-e", "$SIG{INT} = 'DEFAULT'; exec { $ARGV[0] } @ARGV or die \"exec: $!\"", .. build])
             .WithWorkingDirectory(Sandbox.Root).WithEnvironmentVariables(new Dictionary<string, string?> { ["GITHUB_ACTIONS"] = "" })
             .WithStandardOutputPipe(CliWrap.PipeTarget.ToStringBuilder(output)).WithStandardErrorPipe(CliWrap.PipeTarget.ToStringBuilder(output))
             .WithValidation(CliWrap.CommandResultValidation.None)
-            .ExecuteAsync(CancellationToken.None, interrupt.Token);
+            .ExecuteAsync();
         await interruptWhen();
-        interrupt.Cancel();
-        try { await run; }
-        catch (OperationCanceledException) { }   // CliWrap's word for "the process ended after the interrupt"
+        await CliWrap.Buffered.BufferedCommandExtensions.ExecuteBufferedAsync(
+            CliWrap.Cli.Wrap("kill").WithArguments(["-s", signal, run.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture)]));
+        // a build that ignored the signal would deploy on: bounded, so the test fails instead of waiting for the deploy
+        await run.Task.WaitAsync(TimeSpan.FromMinutes(2));
         return output.ToString();
     }
 

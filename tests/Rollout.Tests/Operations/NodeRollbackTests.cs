@@ -10,7 +10,7 @@ public class NodeRollbackTests
     {
         var script = NodeRollback.SwapBack(Nodes.Node()).Script;
 
-        Assert.StartsWith("set -e; d='/opt/ktrdr-workers-b'; p=\"$d.previous\"; ", script);
+        Assert.StartsWith("set -e; d='/opt/ktrdr-workers-b'; p='/opt/ktrdr-workers-b.previous'; ", script);
         var away = script.IndexOf("mv -- \"$d\" \"$t\"", StringComparison.Ordinal);
         var back = script.IndexOf("mv -- \"$p\" \"$d\"", StringComparison.Ordinal);
         var keep = script.IndexOf("mv -- \"$t\" \"$p\"", StringComparison.Ordinal);

@@ -15,7 +15,7 @@ namespace Ktrdr.Build.Support;
 /// seeds pasted them into a .env; the benchmark does not leave them on the nodes). Plain OpenSSH processes: a new
 /// connection per command, as a person's terminal makes them.
 /// </summary>
-public static class SeedsWay
+public static class SequentialScpSshRollout
 {
     public static async Task<TimeSpan> RolloutAsync(string sshConfig, IReadOnlyList<(NodeSpec Node, NodeBundle Bundle, IReadOnlyDictionary<string, string> Secrets)> nodes,
         RegistryPull? login, CancellationToken ct)

@@ -2,7 +2,7 @@ using Ktrdr.Deploy.Commands.Compose;
 using Ktrdr.Deploy.Rollout.Deploy;
 using Serilog;
 
-namespace Ktrdr.Build.Support;
+namespace Ktrdr.Deploy.Rollout.Orchestration;
 
 /// <summary>--dry-run: per node, each step and the exact script it would run (scripts never hold a secret), without connecting.</summary>
 public static class DeployPlanView

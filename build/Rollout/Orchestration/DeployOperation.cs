@@ -1,0 +1,74 @@
+using Ktrdr.Deploy.Rollout.Deploy;
+using Ktrdr.Deploy.Topology;
+using Serilog;
+
+namespace Ktrdr.Deploy.Rollout.Orchestration;
+
+/// <summary>
+/// The deploy targets (DeployCore, DeployWorkers, DeployGpu), Patch and Rollback --tag: the selected nodes' rendered
+/// bundles checked against this run's tag, a dry-run or production plan printed, secrets fetched once, then every node's
+/// desired state handed to <see cref="NodeDeploys"/> under the deploy lock.
+/// </summary>
+public static class DeployOperation
+{
+    private static readonly NodeRole[] Roles = [NodeRole.Core, NodeRole.Workers, NodeRole.Gpu];
+
+    /// <summary>Patch: an already pushed tag to the named nodes only.</summary>
+    public static async Task PatchAsync(OperationScope scope, DeployOptions options, CancellationToken ct)
+    {
+        if (options.TargetNodes.Count == 0)
+            throw new RolloutException("Patch deploys to the nodes you name: give --target-node (e.g. workers-b), or use the Deploy targets");
+        await DeployAllAsync(scope, options, ct, "Patch");
+    }
+
+    /// <summary>Core, then workers, then gpu, each role recorded as <paramref name="auditAs"/> (default Deploy&lt;Role&gt;).</summary>
+    public static async Task DeployAllAsync(OperationScope scope, DeployOptions options, CancellationToken ct, string? auditAs = null)
+    {
+        foreach (var role in Roles) await DeployRoleAsync(scope, role, options, ct, auditAs);
+    }
+
+    public static async Task DeployRoleAsync(OperationScope scope, NodeRole role, DeployOptions options, CancellationToken ct, string? auditAs = null)
+    {
+        if (options.BatchSize < 1)
+            throw new RolloutException($"--batch-size {options.BatchSize}: a batch holds at least one service; give 1 (one at a time) or more");
+        var target = auditAs ?? $"Deploy{role}";
+        // Patch and Rollback --tag deploy every role, so a node of any role is theirs (DeployTargets.Of names Patch for each)
+        var nodes = NodesWithRole(scope.Env, role, options.TargetNodes, auditAs is null ? options.PlannedTargets : [DeployTargets.Patch]);
+        if (nodes.Count == 0) return;
+
+        var bundles = nodes.ToDictionary(n => n.Name, n => NodeBundle.Load(scope.RenderRoot, scope.Env, n));
+        if (bundles.Values.FirstOrDefault(b => b.Tag is not null && b.Tag != scope.Tag) is { } stale)
+            throw new RolloutException($"{stale.Directory} was rendered for tag {stale.Tag}, but this run deploys {scope.Tag}: " +
+                                       "run RenderConfigs with the same --tag first (do not --skip it when the tag changes)");
+        if (options.DryRun || scope.NeedsConfirmation)
+        {
+            // no secret is fetched and no registry asked: the plan shows names, never values
+            DeployPlanView.Print([.. nodes.Select(n => DeployRequests.ForDryRun(scope.Env, n, bundles[n.Name], options))]);
+            if (options.DryRun) return;
+            scope.RequireConfirmation(target);
+        }
+
+        var secrets = await scope.Secrets.FetchAsync(scope.Env, bundles.Values.SelectMany(b => b.SecretNames).Concat(scope.RegistrySecretName).Distinct(), ct);
+        var requests = new List<NodeDeployRequest>();
+        foreach (var node in nodes)
+            requests.Add(DeployRequests.For(node, role, bundles[node.Name], await scope.Images.ResolveAsync(scope.Env, node, bundles[node.Name], secrets, scope.Tag, ct),
+                secrets, scope.PullLogin(secrets), scope.Tag, options));
+
+        var images = requests.SelectMany(r => r.Desired.Images).GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.First().Value);
+        await LockedOperation.RunAsync(scope, target, nodes, images, () => NodeDeploys.RunAsync(scope.Connections, requests, ct), ct);
+    }
+
+    /// <summary>
+    /// The nodes of <paramref name="role"/> that --target-node selects (all of them without it). Names are checked against
+    /// every node, so a typo lists the valid ones; a node that no planned target deploys is an error naming the target that
+    /// does; a selection of nodes that other planned targets deploy makes this target a no-op.
+    /// </summary>
+    private static IReadOnlyList<NodeSpec> NodesWithRole(EnvironmentTopology env, NodeRole role, IReadOnlyList<string> targetNodes,
+        IReadOnlyCollection<string> plannedTargets)
+    {
+        var selected = NodeSelector.ForDeploy(env, targetNodes, role, plannedTargets);
+        if (selected.Count == 0)
+            Log.Information("No {Role} node selected by --target-node {Nodes}: nothing to do", role.ToString().ToLowerInvariant(), string.Join(",", targetNodes));
+        return selected;
+    }
+}

@@ -1,0 +1,28 @@
+using System.Text.Json;
+using Ktrdr.Deploy.Rollout.Orchestration;
+using Ktrdr.Deploy.Rollout.Status;
+using Serilog;
+
+namespace Ktrdr.Build.Support;
+
+/// <summary>Status: what every node runs right now and what the backend has registered, read in parallel, changing nothing.</summary>
+public static class StatusReport
+{
+    /// <param name="json">Also write the report as JSON to this file.</param>
+    public static async Task RunAsync(OperationScope scope, IReadOnlyList<string> targetNodes, string deployRoot, string? json, CancellationToken ct)
+    {
+        var env = scope.Env;
+        var nodes = Ktrdr.Deploy.Topology.NodeSelector.Select(env, targetNodes);
+        var states = await Task.WhenAll(nodes.Select(n => NodeStatus.ReadAsync(() => scope.Connections.ConnectAsync(n, ct), n, ct)));
+        var rows = StatusRows.From(states, DateTimeOffset.UtcNow);
+        var workers = await RegisteredWorkers.ReadAsync(env, deployRoot, ct);
+
+        StatusView.Print(env.Name, rows, workers);
+        if (json is not null)
+        {
+            var report = new { environment = env.Name, nodes = rows, workers };
+            await File.WriteAllTextAsync(json, JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true }) + "\n", ct);
+            Log.Information("Report written to {File}", Path.GetFullPath(json));
+        }
+    }
+}
