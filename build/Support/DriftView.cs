@@ -1,0 +1,33 @@
+using System.Text.Json;
+using BuildEngine;
+using Ktrdr.Deploy.Rollout.Drift;
+using Serilog;
+
+namespace Ktrdr.Build.Support;
+
+/// <summary>Prints the Diff report (a table, then each changed file's diff) and writes it as JSON; every line passes the secret masker.</summary>
+public static class DriftView
+{
+    public static void Print(string environment, IReadOnlyList<NodeDrift> nodes, string? jsonFile)
+    {
+        var rows = DriftReport.Rows(nodes);
+        Log.Information("Drift of {Environment} (the rendered bundle against each node):", environment);
+        var header = new[] { "node", "area", "subject", "what" };
+        var cells = rows.Select(r => new[] { r.Node, r.Area, r.Subject, r.What }).ToList();
+        var widths = header.Select((h, i) => Math.Min(48, cells.Select(c => c[i].Length).Append(h.Length).Max())).ToArray();
+        foreach (var line in cells.Prepend(header))
+            Log.Information("{Line}", "  " + string.Join("  ", line.Select((c, i) => i == line.Length - 1 ? c : c.PadRight(widths[i]))));
+        foreach (var node in nodes.Where(n => n.Notes.Count > 0))
+            foreach (var note in node.Notes) Log.Information("  {Node}: {Note}", node.Node, note);
+        foreach (var (node, diff) in DriftReport.Diffs(nodes))
+        {
+            Log.Information("{Node}:", node);
+            foreach (var line in diff.Split('\n')) Log.Information("  {Line}", line);
+        }
+        foreach (var node in nodes) Log.Information("  {Node,-10} {Summary}", node.Node, node.Summary);
+        if (jsonFile is null) return;
+        var json = JsonSerializer.Serialize(DriftReport.Json(environment, nodes), new JsonSerializerOptions { WriteIndented = true });
+        File.WriteAllText(jsonFile, SecretMasker.Mask(json) + "\n");
+        Log.Information("Report written to {File}", Path.GetFullPath(jsonFile));
+    }
+}
