@@ -14,13 +14,13 @@ namespace Ktrdr.Build;
 partial class Build
 {
     Target Status => _ => _
-        .Description("One table: node, service, image tag, state and health, uptime, last deploy; then the backend's registered workers (--json <file>)")
+        .Description("One table: node, service, image tag, state and health, uptime, last deploy, drift; then the backend's registered workers (--json <file>)")
         .Uses(() => Environment, () => TargetNode, () => Json)
         .Executes(async ct =>
         {
             var env = WithRuntimeAddresses(LoadTopology());
             var nodes = SelectNodes(env);
-            var states = await Task.WhenAll(nodes.Select(n => NodeStatus.ReadAsync(() => ConnectAsync(n, ct), n, ct)));
+            var states = await Task.WhenAll(nodes.Select(n => NodeStatus.ReadAsync(() => ConnectAsync(n, ct), n, env.Name, ct)));
             var rows = StatusRows.From(states, DateTimeOffset.UtcNow);
             var workers = await RegisteredWorkersAsync(env, ct);
 

@@ -12,11 +12,7 @@ public static class DriftView
     {
         var rows = DriftReport.Rows(nodes);
         Log.Information("Drift of {Environment} (the rendered bundle against each node):", environment);
-        var header = new[] { "node", "area", "subject", "what" };
-        var cells = rows.Select(r => new[] { r.Node, r.Area, r.Subject, r.What }).ToList();
-        var widths = header.Select((h, i) => Math.Min(48, cells.Select(c => c[i].Length).Append(h.Length).Max())).ToArray();
-        foreach (var line in cells.Prepend(header))
-            Log.Information("{Line}", "  " + string.Join("  ", line.Select((c, i) => i == line.Length - 1 ? c : c.PadRight(widths[i]))));
+        StatusView.Table(["node", "area", "subject", "what"], rows.Select(r => new[] { r.Node, r.Area, r.Subject, r.What }).ToList());
         foreach (var node in nodes.Where(n => n.Notes.Count > 0))
             foreach (var note in node.Notes) Log.Information("  {Node}: {Note}", node.Node, note);
         foreach (var (node, diff) in DriftReport.Diffs(nodes))

@@ -43,6 +43,21 @@ public sealed record BundleFacts(
     }
 
     /// <summary>
+    /// The bundle as the node's own manifest and stamp say it was deployed (Status compares a node with what it was
+    /// given, without rendering anything): its files, and the services that came up; images are not compared.
+    /// </summary>
+    public static BundleFacts AsDeployed(string environment, Topology.NodeSpec node, Commands.Drift.NodeFacts facts)
+    {
+        var stamp = DeployStamp.Parse(facts.Stamp);
+        var files = new Dictionary<string, string>(NodeBundle.ManifestFiles(facts.Manifest) ?? new Dictionary<string, string>(), StringComparer.Ordinal);
+        if (facts.Files.TryGetValue(RenderedBundle.ManifestName, out var manifest)) files[RenderedBundle.ManifestName] = manifest;
+        return new BundleFacts(environment, node.Name, stamp?.BundleHash ?? "", files, stamp?.Services ?? [], new Dictionary<string, string>(), [])
+        {
+            ComposeInputs = [.. node.ComposeFiles.Select(f => Path.GetFileName(f)), BundleRenderer.EnvFile],
+        };
+    }
+
+    /// <summary>
     /// Service → the image it should run: an image written as <c>${VAR}</c> gets the deploy's identity of VAR; one
     /// written literally is that reference; one whose variable the deploy does not know is left out (not compared).
     /// </summary>

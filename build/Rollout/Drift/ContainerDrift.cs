@@ -49,8 +49,10 @@ internal static class ContainerDrift
         if (container.Status.Image != reference) return $"runs image {container.Status.Image}, the bundle's is {reference}";
         if (at < 0) return null;
         var digest = wanted[(at + 1)..];
-        var matches = container.ImageId == digest || container.RepoDigests.Any(d => d.EndsWith("@" + digest, StringComparison.Ordinal));
-        return matches ? null : $"runs another image than {reference} now is ({Short(container.RepoDigests.FirstOrDefault()?.Split('@').Last() ?? container.ImageId)}, wanted {Short(digest)})";
+        // an image never pulled from a registry (built or loaded on the node) has no registry digest: only its tag is compared
+        if (container.ImageId == digest || container.RepoDigests.Count == 0 || container.RepoDigests.Any(d => d.EndsWith("@" + digest, StringComparison.Ordinal)))
+            return null;
+        return $"runs {reference} as {string.Join(", ", container.RepoDigests.Select(d => Short(d.Split('@').Last())))}, the registry has {Short(digest)} for it";
     }
 
     private static string Short(string? hash) => hash is null ? "none" : hash.Replace("sha256:", "") is var h && h.Length > 12 ? h[..12] : hash;

@@ -14,7 +14,7 @@ public static class DriftComparison
         var composeInputsEqual = !files.Any(f => bundle.ComposeInputs.Contains(f.Subject));
         var containers = ContainerDrift.Findings(bundle, node, composeInputsEqual);
         var notes = containers.Notes.ToList();
-        if (!composeInputsEqual) notes.Add("container configs compared after the files: the compose files or .env on the node differ");
+        if (!composeInputsEqual) notes.Add("container configs not compared: the compose files or .env on the node differ (the deploy puts them back, then up recreates what changed)");
         return new NodeDrift(bundle.Node, [.. StampDrift.Findings(bundle, node), .. files, .. containers.Findings], notes);
     }
 }

@@ -100,7 +100,16 @@ public class DriftComparisonTests
     {
         var drift = DriftComparison.Compare(Bundle(), Node(containers: [Container(digest: "sha256:" + new string('9', 64))]));
 
-        Assert.Contains("runs another image than registry.lab:5000/ktrdr:sha-1", Assert.Single(drift.Findings).What);
+        Assert.Equal("runs registry.lab:5000/ktrdr:sha-1 as 999999999999, the registry has ab12ab12ab12 for it", Assert.Single(drift.Findings).What);
+    }
+
+    [Fact]
+    public void An_image_without_a_registry_digest_is_compared_by_its_tag_only()
+    {
+        var container = Container();
+        var drift = DriftComparison.Compare(Bundle(), Node(containers: [container with { RepoDigests = [] }]));
+
+        Assert.Empty(drift.Findings);
     }
 
     [Fact]
