@@ -28,6 +28,7 @@ partial class Build
             await RemoveStacksAsync(env, ct);
             var deploy = await TimeAsync(() => DeployAllAsync(ct));
             var noop = await TimeAsync(() => DeployAllAsync(ct));
+            var diff = await TimeAsync(async () => await Ktrdr.Deploy.Rollout.Drift.DriftCheck.RunAsync(await DriftRequestsAsync(env, env.Nodes, ct), n => ConnectAsync(n, ct), ct));
             var verify = await TimeAsync(async () => await VerifyAsync(TimeSpan.FromMinutes(3), ct));
             var workerNodes = env.Nodes.Where(n => n.Role != NodeRole.Core).ToList();
             // without their stamps the worker nodes take the bundle as new: uploaded (the running one kept as .previous, for the
@@ -55,7 +56,8 @@ partial class Build
             var theirs = seeds + seedsGreen;
             Log.Information("Benchmark on lab, {Nodes} nodes:", env.Nodes.Count);
             Log.Information("  rollout (deploy every node, health included)  {Time,8}", Elapsed.Format(deploy));
-            Log.Information("  no-op redeploy (every node unchanged)         {Time,8}", Elapsed.Format(noop));
+            Log.Information("  no-op redeploy (every node unchanged, drift read included) {Time,8}", Elapsed.Format(noop));
+            Log.Information("  Diff of every node (one round trip each)      {Time,8}", Elapsed.Format(diff));
             Log.Information("  Verify                                        {Time,8}", Elapsed.Format(verify));
             Log.Information("  rolling update of every worker ({Services} services on {Nodes} nodes) {Time,8}",
                 workerNodes.Sum(n => requests[env.Nodes.ToList().IndexOf(n)].Services.Count), workerNodes.Count, Elapsed.Format(rolling));
