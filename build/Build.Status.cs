@@ -7,7 +7,7 @@ namespace Ktrdr.Build;
 partial class Build
 {
     Target Status => _ => _
-        .Description("One table: node, service, image tag, state and health, uptime, last deploy; then the backend's registered workers (--json <file>)")
+        .Description("One table: node, service, image tag, state and health, uptime, last deploy, drift; then the backend's registered workers (--json <file>)")
         .Uses(() => Environment, () => TargetNode, () => Json)
         .Executes(ct => StatusReport.RunAsync(Scope(), TargetNode, DeployRootPath, Json, ct));
 }

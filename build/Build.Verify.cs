@@ -10,7 +10,7 @@ namespace Ktrdr.Build;
 
 partial class Build
 {
-    [Parameter("Write the report of Verify or Status as JSON to this file (e.g. --json .artifacts/verify.json)")]
+    [Parameter("Write the report of Verify, Status or Diff as JSON to this file (e.g. --json .artifacts/verify.json)")]
     readonly string? Json;
 
     [Parameter("Verify also starts one backtest and one training through the backend and waits until both complete")]

@@ -16,5 +16,5 @@ public static class ExitCodes
     public static int For(IReadOnlyList<TargetResult> results, bool cancelled) =>
         cancelled ? Cancelled
         : results.All(r => r.Status is TargetStatus.Succeeded or TargetStatus.Skipped) ? Success
-        : TargetFailed;
+        : results.FirstOrDefault(r => r.Status == TargetStatus.Failed)?.ExitCode ?? TargetFailed;
 }

@@ -57,6 +57,7 @@ public sealed class TargetExecutor(GitHubActions github, bool verbose, Cancellat
         Log.Information("Starting {Target}", target.Name);
         var clock = Stopwatch.StartNew();
         string? failure = null;
+        int? exitCode = null;
         try
         {
             var unmet = target.DynamicConditions.FirstOrDefault(condition => !condition.IsMet());
@@ -71,6 +72,7 @@ public sealed class TargetExecutor(GitHubActions github, bool verbose, Cancellat
         {
             clock.Stop();
             failure = Report(target, exception, clock.Elapsed);
+            exitCode = (ErrorText.Unwrap(exception) as BuildFailedException)?.ExitCode;
         }
         finally
         {
@@ -80,7 +82,7 @@ public sealed class TargetExecutor(GitHubActions github, bool verbose, Cancellat
         if (failure is null)
             return new TargetResult(target.Name, TargetStatus.Succeeded, clock.Elapsed, null);
         github.Error($"{target.Name} failed", failure);
-        return new TargetResult(target.Name, TargetStatus.Failed, clock.Elapsed, ErrorText.FirstLine(failure));
+        return new TargetResult(target.Name, TargetStatus.Failed, clock.Elapsed, ErrorText.FirstLine(failure)) { ExitCode = exitCode };
     }
 
     private string Report(ExecutableTarget target, Exception exception, TimeSpan elapsed)

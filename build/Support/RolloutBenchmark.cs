@@ -22,6 +22,7 @@ public static class RolloutBenchmark
         await RemoveStacksAsync(scope, ct);
         var deploy = await TimeAsync(() => DeployOperation.DeployAllAsync(scope, options, ct));
         var noop = await TimeAsync(() => DeployOperation.DeployAllAsync(scope, options, ct));
+        var diff = await TimeAsync(() => DiffOperation.ReadAsync(scope, env.Nodes, ct));
         var verified = await TimeAsync(verify);
         var workerNodes = env.Nodes.Where(n => n.Role != NodeRole.Core).ToList();
         // without their stamps the worker nodes take the bundle as new: uploaded (the running one kept as .previous, for the
@@ -47,7 +48,8 @@ public static class RolloutBenchmark
         var theirs = sequential + sequentialGreen;
         Log.Information("Benchmark on lab, {Nodes} nodes:", env.Nodes.Count);
         Log.Information("  rollout (deploy every node, health included)  {Time,8}", Elapsed.Format(deploy));
-        Log.Information("  no-op redeploy (every node unchanged)         {Time,8}", Elapsed.Format(noop));
+        Log.Information("  no-op redeploy (every node unchanged, drift read included) {Time,8}", Elapsed.Format(noop));
+        Log.Information("  Diff of every node (one round trip each)      {Time,8}", Elapsed.Format(diff));
         Log.Information("  Verify                                        {Time,8}", Elapsed.Format(verified));
         Log.Information("  rolling update of every worker ({Services} services on {Nodes} nodes) {Time,8}",
             workerNodes.Sum(n => bundles[env.Nodes.ToList().IndexOf(n)].Services.Count), workerNodes.Count, Elapsed.Format(rolling));

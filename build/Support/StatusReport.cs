@@ -13,7 +13,7 @@ public static class StatusReport
     {
         var env = scope.Env;
         var nodes = Ktrdr.Deploy.Topology.NodeSelector.Select(env, targetNodes);
-        var states = await Task.WhenAll(nodes.Select(n => NodeStatus.ReadAsync(() => scope.Connections.ConnectAsync(n, ct), n, ct)));
+        var states = await Task.WhenAll(nodes.Select(n => NodeStatus.ReadAsync(() => scope.Connections.ConnectAsync(n, ct), n, scope.Env.Name, ct)));
         var rows = StatusRows.From(states, DateTimeOffset.UtcNow);
         var workers = await RegisteredWorkers.ReadAsync(env, deployRoot, ct);
 

@@ -12,13 +12,14 @@ public static class StatusView
     public static void Print(string environment, IReadOnlyList<StatusRow> rows, IReadOnlyList<RegisteredWorkerRow> workers)
     {
         Log.Information("Status of {Environment}:", environment);
-        Table(["node", "service", "tag", "state", "uptime", "last deploy"],
-            rows.Select(r => new[] { r.Node, r.Service, r.Tag, r.State, r.Uptime, r.LastDeploy }).ToList());
+        Table(["node", "service", "tag", "state", "uptime", "drift", "last deploy"],
+            rows.Select(r => new[] { r.Node, r.Service, r.Tag, r.State, r.Uptime, r.Drift, r.LastDeploy }).ToList());
         Log.Information("Workers registered with the backend ({Count}):", workers.Count(w => w.Id != "-"));
         Table(["worker", "type", "endpoint", "status"], workers.Select(w => new[] { w.Id, w.Type, w.Endpoint, w.Status }).ToList());
     }
 
-    private static void Table(string[] header, IReadOnlyList<string[]> lines)
+    /// <summary>Column-aligned lines, each through the log (so masked); the last column is never padded.</summary>
+    internal static void Table(string[] header, IReadOnlyList<string[]> lines)
     {
         var widths = header.Select((h, i) => Math.Min(48, lines.Select(l => l[i].Length).Append(h.Length).Max())).ToArray();
         string Line(string[] cells) => "  " + string.Join("  ", cells.Select((c, i) => i == cells.Length - 1 ? c : c.PadRight(widths[i])));

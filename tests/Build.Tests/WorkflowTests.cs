@@ -8,9 +8,9 @@ public class WorkflowTests
     private static readonly string Workflows = Path.Combine(BuildSandbox.RepoRoot, ".github", "workflows");
 
     [Fact]
-    public void The_three_workflows_exist()
+    public void The_four_workflows_exist()
     {
-        Assert.Equal(["build-images.yml", "ci.yml", "deploy.yml"],
+        Assert.Equal(["build-images.yml", "ci.yml", "deploy.yml", "drift.yml"],
             Directory.GetFiles(Workflows, "*.yml").Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 
@@ -34,7 +34,7 @@ public class WorkflowTests
             }
         }
         Assert.True(problems.Count == 0, string.Join("\n", problems));
-        Assert.True(commands >= 3, $"only {commands} ./build.sh commands found");
+        Assert.True(commands >= 4, $"only {commands} ./build.sh commands found");
     }
 
     [Fact]
@@ -44,6 +44,17 @@ public class WorkflowTests
         var test = readme.Split("<!-- test-command -->")[1].Split("<!-- /test-command -->")[0].Trim().Trim('`').Trim();
         Assert.Equal("./build.sh Test", test);
         Assert.Contains(Runs(Load(Path.Combine(Workflows, "ci.yml"))), r => r.EndsWith(test, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_drift_workflow_runs_Diff_on_the_homelab_daily_and_by_hand_on_the_self_hosted_runner()
+    {
+        var root = Load(Path.Combine(Workflows, "drift.yml"));
+        var on = (YamlMappingNode)root["on"];
+
+        Assert.True(on.Children.ContainsKey("schedule") && on.Children.ContainsKey("workflow_dispatch"));
+        Assert.Contains(Runs(root), r => r.StartsWith("./build.sh Diff --environment homelab", StringComparison.Ordinal));
+        Assert.Contains("self-hosted", ((YamlMappingNode)((YamlMappingNode)root["jobs"])["diff"])["runs-on"].ToString());
     }
 
     [Fact]

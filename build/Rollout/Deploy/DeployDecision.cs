@@ -1,10 +1,25 @@
 using Ktrdr.Deploy.Commands.Compose;
+using Ktrdr.Deploy.Rollout.Drift;
 
 namespace Ktrdr.Deploy.Rollout.Deploy;
 
 /// <summary>Whether a node needs deploying, and why, in words for the progress line.</summary>
 public sealed record DeployDecision(bool Deploy, string Reason)
 {
+    /// <summary>How the node differs from the bundle, read with the state (null: not read).</summary>
+    public NodeDrift? Drift { get; init; }
+
+    /// <summary>
+    /// <see cref="Decide(DeployStamp?, DeployStamp, IReadOnlyList{ContainerStatus}, bool)"/>, and then the node's real state: a node
+    /// whose stamp says "unchanged" but whose files, images or container configs differ from the bundle is deployed
+    /// ("changed: docker-compose.workers.yml differs on the node").
+    /// </summary>
+    public static DeployDecision Decide(DeployStamp? current, DeployStamp desired, IReadOnlyList<ContainerStatus> containers, bool force, NodeDrift drift)
+    {
+        var decided = Decide(current, desired, containers, force);
+        return (decided.Deploy || drift.InSync ? decided : new DeployDecision(true, $"changed: {drift.Reason}")) with { Drift = drift };
+    }
+
     /// <summary>
     /// Unchanged only when the node's stamp names the same bundle, images and services (profiles) as wanted and every
     /// service it recorded is running and not unhealthy; an empty desired service list means "whatever came up"; <paramref name="force"/> deploys anyway (e.g. after rotating a secret).

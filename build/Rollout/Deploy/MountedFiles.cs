@@ -30,14 +30,14 @@ public static class MountedFiles
 
     /// <summary>Recreates <paramref name="services"/> (no dependencies touched) so that they read the files now in the deploy directory.</summary>
     public static async Task RecreateAsync(Remote.ICommandExecutor node, string nodeName, Commands.Compose.ComposeProject project,
-        IReadOnlyList<string> services, IReadOnlyDictionary<string, string> secrets, CancellationToken ct)
+        IReadOnlyList<string> services, IReadOnlyDictionary<string, string> secrets, CancellationToken ct, string? why = null)
     {
         if (services.Count == 0) return;
         await Nodes.NodeProgress.StepAsync(nodeName, "recreate", async () =>
         {
             await Nodes.NodeRun.RequireAsync(node, Commands.Compose.ComposeCommands.WithSecrets(
                 Commands.Compose.ComposeCommands.Up(project, removeOrphans: false, services: services, noDeps: true, forceRecreate: true), secrets), ct);
-            return $"{string.Join(", ", services)}: a file it mounts from the bundle changed";
+            return $"{string.Join(", ", services)}: {why ?? "a file it mounts from the bundle changed"}";
         });
     }
 

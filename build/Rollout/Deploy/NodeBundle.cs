@@ -22,6 +22,9 @@ public sealed record NodeBundle(string Directory, string Hash, IReadOnlyDictiona
     /// <summary>Active service → the bundle files or folders it bind-mounts (relative sources such as <c>./prometheus/prometheus.yml</c>).</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Mounts { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
 
+    /// <summary>Active service → its image as its compose file writes it (e.g. <c>${KTRDR_IMAGE}</c>), for the drift comparison.</summary>
+    public IReadOnlyDictionary<string, string> ServiceImages { get; init; } = new Dictionary<string, string>();
+
     /// <summary>The image tag the bundle was rendered for (from its manifest).</summary>
     public string? Tag { get; init; }
 
@@ -54,6 +57,7 @@ public sealed record NodeBundle(string Directory, string Hash, IReadOnlyDictiona
             Tag = manifest.Tag,
             Files = manifest.FileHashes,
             Mounts = MountedFiles.Of(active),
+            ServiceImages = active.Where(s => s.Image is not null).GroupBy(s => s.Name).ToDictionary(g => g.Key, g => g.Last().Image!),
         };
     }
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Ktrdr.Deploy.Commands.Compose;
 using Ktrdr.Deploy.Commands.Preflight;
 using Ktrdr.Deploy.Remote;
+using Ktrdr.Deploy.Rollout.Drift;
 using Ktrdr.Deploy.Rollout.Nodes;
 using Ktrdr.Deploy.Topology;
 using static Ktrdr.Deploy.Remote.Execution.ShellQuote;
@@ -44,8 +45,9 @@ public static class NodeDeployer
     public static async Task<(NodeState Before, DeployDecision Decision)> DecideAsync(ICommandExecutor node, NodeDeployRequest request, CancellationToken ct) =>
         await NodeProgress.StepAsync(request.Node.Name, "state", async () =>
         {
-            var before = await NodeState.ReadAsync(node, request.Node, ct);
-            var decided = DeployDecision.Decide(before.Stamp, request.Desired, before.Containers, request.Force);
+            var (facts, drift) = await DriftCheck.ReadAsync(node, DriftRequest.For(request.Node, request.Bundle, request.Desired, request.Secrets), ct);
+            var before = new NodeState(DeployStamp.Parse(facts.Stamp), facts.Statuses);
+            var decided = DeployDecision.Decide(before.Stamp, request.Desired, before.Containers, request.Force, drift);
             return ((before, decided), (decided.Deploy ? "to deploy: " : "unchanged: ") + decided.Reason);
         });
 
@@ -59,13 +61,18 @@ public static class NodeDeployer
 
         // the same bundle (a forced redeploy, a re-pushed tag) is already in place: uploading it again would push the
         // previous good bundle out of .previous, which Rollback goes back to
-        var upload = before.Stamp?.BundleHash != request.Desired.BundleHash;
+        var replaced = before.Stamp?.BundleHash != request.Desired.BundleHash;
+        // the same bundle whose files drifted on the node (or --force): put the bundle's files back, the drifted copy aside
+        var restore = !replaced && (request.Force || decision.Drift?.FilesDiffer == true);
+        var upload = replaced || restore;
         await NodeProgress.StepAsync(spec.Name, "upload", async () =>
         {
             if (!upload) return $"bundle {request.Desired.BundleHash[..12]} already in place (.previous kept)";
             var elevate = !preflight.IsRoot && !preflight.DeployParentWritable;
-            await node.UploadDirectoryAsync(request.Bundle.Directory, spec.DeployDirectory, ct, elevate);
-            return $"bundle {request.Desired.BundleHash[..12]} → {spec.DeployDirectory}{(elevate ? " (directory moves through sudo)" : "")}";
+            var drifted = restore ? await DriftedCopy.UploadAsync(node, spec, request.Bundle.Directory, elevate, ct) : null;
+            if (!restore) await node.UploadDirectoryAsync(request.Bundle.Directory, spec.DeployDirectory, ct, elevate);
+            return $"bundle {request.Desired.BundleHash[..12]} → {spec.DeployDirectory}{(elevate ? " (directory moves through sudo)" : "")}" +
+                   (drifted is null ? "" : $"; the node's copy kept as {drifted} (.previous kept)");
         });
         try
         {
@@ -79,7 +86,7 @@ public static class NodeDeployer
                     : $"{string.Join(", ", services)} (the others run images built on this machine)";
             });
         }
-        catch (RolloutException failure) when (upload && before.Stamp is not null)
+        catch (RolloutException failure) when (replaced && before.Stamp is not null)
         {
             // nothing ran the new files yet: put the previous ones (and their stamp) back, so the node is as it was
             await NodeProgress.StepAsync(spec.Name, "restore", async () =>
@@ -92,7 +99,7 @@ public static class NodeDeployer
         }
         // containers compose would leave running although a file they mount changed (they would keep reading the old one)
         var recreate = upload && before.Containers.Any(c => c.IsRunning)
-            ? MountedFiles.ServicesReadingChanges(request.Bundle.Mounts,
+            ? MountedFiles.ServicesReadingChanges(request.Bundle.Mounts, restore ? null :
                 (await DeployedBundle.PreviousAsync(node, spec, ct))?.FileHashes, request.Bundle.Files)
             : [];
         IReadOnlyList<ContainerStatus> running;
@@ -100,7 +107,7 @@ public static class NodeDeployer
         {
             running = await StartAsync(node, request, project, rolling: request.Rolling is not null && before.Containers.Any(c => c.IsRunning), recreate, ct);
         }
-        catch (RolloutException failure) when (upload && before.Stamp is not null)
+        catch (RolloutException failure) when (replaced && before.Stamp is not null)
         {
             // the health gate: the node goes back to the bundle that ran before, and the run fails saying so
             await NodeProgress.StepAsync(spec.Name, "roll back", async () =>
@@ -140,7 +147,9 @@ public static class NodeDeployer
                 await NodeRun.RequireAsync(node, DeploySteps.Up(project, request.Secrets), ct);
                 return $"up -d --remove-orphans{(spec.Profiles.Count > 0 ? $" --profile {string.Join(",", spec.Profiles)}" : "")}";
             });
-        await MountedFiles.RecreateAsync(node, spec.Name, project, recreate, request.Secrets, ct);
+        // --force recreates every container: the rolling update does it batch by batch, all at once otherwise
+        var forced = request.Force && !rolling;
+        await MountedFiles.RecreateAsync(node, spec.Name, project, forced ? request.Bundle.Services : recreate, request.Secrets, ct, forced ? "recreated (--force)" : null);
         await RetireAsync(node, spec, request.Bundle.Services, ct);
         return await NodeProgress.StepAsync(spec.Name, "health", async () =>
         {

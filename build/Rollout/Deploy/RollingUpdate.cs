@@ -26,7 +26,7 @@ public static class RollingUpdate
             await NodeProgress.StepAsync(node.Target, "update", async () =>
             {
                 var watch = Stopwatch.StartNew();
-                await NodeRun.RequireAsync(node, ComposeCommands.WithSecrets(ComposeCommands.Up(project, removeOrphans: false, services: batch, noDeps: true), secrets), ct);
+                await NodeRun.RequireAsync(node, ComposeCommands.WithSecrets(ComposeCommands.Up(project, removeOrphans: false, services: batch, noDeps: true, forceRecreate: options.Force), secrets), ct);
                 var replaced = await HealthWaiter.WaitAsync(node, options.HealthTimeout, ct, batch);
                 foreach (var container in replaced) await WaitServingAsync(node, container, options.HealthTimeout - watch.Elapsed, ct);
                 return $"{string.Join(", ", batch)} replaced, healthy and serving";

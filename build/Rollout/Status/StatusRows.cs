@@ -3,7 +3,11 @@ using Ktrdr.Deploy.Commands.Compose;
 namespace Ktrdr.Deploy.Rollout.Status;
 
 /// <summary>One line of the Status table.</summary>
-public sealed record StatusRow(string Node, string Service, string Tag, string State, string Uptime, string LastDeploy);
+public sealed record StatusRow(string Node, string Service, string Tag, string State, string Uptime, string LastDeploy)
+{
+    /// <summary>The node's drift from what its last deploy left: "in sync", "drifted: 2 files, 1 container".</summary>
+    public string Drift { get; init; } = "-";
+}
 
 /// <summary>Turns what the nodes said into the Status table, in pure code.</summary>
 public static class StatusRows
@@ -16,11 +20,12 @@ public static class StatusRows
             var deployed = node.Stamp is { } stamp
                 ? string.Join(' ', new[] { stamp.Tag ?? "?", stamp.DeployedAt is { } at ? Age(now - at) + " ago" : null, stamp.By is { } by ? "by " + by : null }.OfType<string>())
                 : "never (no stamp)";
+            var drift = node.Drift ?? "-";
             if (node.Error is not null) rows.Add(new StatusRow(node.Node, "-", "-", $"unreachable: {node.Error}", "-", "-"));
-            else if (node.Containers.Count == 0) rows.Add(new StatusRow(node.Node, "-", "-", "no containers", "-", deployed));
+            else if (node.Containers.Count == 0) rows.Add(new StatusRow(node.Node, "-", "-", "no containers", "-", deployed) { Drift = drift });
             else
                 rows.AddRange(node.Containers.Select(c => new StatusRow(
-                    node.Node, c.Service, ImageTag(c.Image), State(c), c.StartedAt is { } s && c.IsRunning ? Age(now - s) : "-", deployed)));
+                    node.Node, c.Service, ImageTag(c.Image), State(c), c.StartedAt is { } s && c.IsRunning ? Age(now - s) : "-", deployed) { Drift = drift }));
         }
         return rows;
     }

@@ -1,0 +1,80 @@
+using Ktrdr.Deploy.Rendering.Bundles;
+using Ktrdr.Deploy.Rendering.Compose;
+using Ktrdr.Deploy.Rollout.Deploy;
+
+namespace Ktrdr.Deploy.Rollout.Drift;
+
+/// <summary>
+/// What a deploy would leave on a node: the environment and node the bundle is for, its hash, every file with its
+/// sha256 (the manifest included), the services the node's profiles run, each service's wanted image
+/// (<c>reference@digest</c> for images we build, the pinned reference otherwise), the names of secrets (their values
+/// are masked in a .env diff) and the compose files and .env whose equality makes the config hashes comparable.
+/// </summary>
+public sealed record BundleFacts(
+    string Environment,
+    string Node,
+    string BundleHash,
+    IReadOnlyDictionary<string, string> Files,
+    IReadOnlyList<string> Services,
+    IReadOnlyDictionary<string, string> Images,
+    IReadOnlyCollection<string> SecretNames)
+{
+    /// <summary>The bundle's text of a file (for a diff), or null when it has none.</summary>
+    public Func<string, string?> Text { get; init; } = _ => null;
+
+    /// <summary>The files compose reads (compose files and .env); when they equal the node's, compose's config hashes on the node are the bundle's.</summary>
+    public IReadOnlyList<string> ComposeInputs { get; init; } = [];
+
+    /// <summary>The facts of a rendered bundle for a deploy of <paramref name="desired"/>.</summary>
+    public static BundleFacts Of(string node, NodeBundle bundle, DeployStamp desired, IEnumerable<string> secretNames, IEnumerable<string> composeFiles)
+    {
+        var manifest = Path.Combine(bundle.Directory, BundleManifest.FileName);
+        var environment = BundleManifest.Parse(File.ReadAllText(manifest))?.Environment ?? "";
+        var files = new Dictionary<string, string>(bundle.Files, StringComparer.Ordinal)
+        {
+            [BundleManifest.FileName] = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(manifest))),
+        };
+        return new BundleFacts(environment, node, bundle.Hash, files, bundle.Services, WantedImages(bundle.ServiceImages, desired.Images),
+            [.. secretNames])
+        {
+            Text = path => files.ContainsKey(path) && File.Exists(Path.Combine(bundle.Directory, path)) ? File.ReadAllText(Path.Combine(bundle.Directory, path)) : null,
+            ComposeInputs = [.. composeFiles.Select(f => Path.GetFileName(f)), BundleRenderer.EnvFile],
+        };
+    }
+
+    /// <summary>
+    /// The bundle as the node's own manifest and stamp say it was deployed (Status compares a node with what it was
+    /// given, without rendering anything): its files, and the services that came up; images are not compared.
+    /// </summary>
+    public static BundleFacts AsDeployed(string environment, Topology.NodeSpec node, Commands.Drift.NodeFacts facts)
+    {
+        var stamp = DeployStamp.Parse(facts.Stamp);
+        var files = new Dictionary<string, string>(BundleManifest.Parse(facts.Manifest)?.FileHashes ?? new Dictionary<string, string>(), StringComparer.Ordinal);
+        if (facts.Files.TryGetValue(BundleManifest.FileName, out var manifest)) files[BundleManifest.FileName] = manifest;
+        return new BundleFacts(environment, node.Name, stamp?.BundleHash ?? "", files, stamp?.Services ?? [], new Dictionary<string, string>(), [])
+        {
+            ComposeInputs = [.. node.ComposeFiles.Select(f => Path.GetFileName(f)), BundleRenderer.EnvFile],
+        };
+    }
+
+    /// <summary>
+    /// Service → the image it should run: an image written as <c>${VAR}</c> gets the deploy's identity of VAR; one
+    /// written literally is that reference; one whose variable the deploy does not know is left out (not compared).
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> WantedImages(IReadOnlyDictionary<string, string> serviceImages, IReadOnlyDictionary<string, string> identities)
+    {
+        var wanted = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (service, image) in serviceImages)
+        {
+            var variables = VariableReference.FindAll(image);
+            if (variables.Count == 0) wanted[service] = image;
+            else if (variables.Count == 1 && IsWholeVariable(image.Trim()) && identities.TryGetValue(variables[0].Name, out var identity))
+                wanted[service] = identity;
+        }
+        return wanted;
+    }
+
+    /// <summary>The environment a manifest names ("" when it names none).</summary>
+    private static bool IsWholeVariable(string image) =>
+        image.StartsWith("${", StringComparison.Ordinal) && image.EndsWith('}') && image.IndexOf('}') == image.Length - 1;
+}

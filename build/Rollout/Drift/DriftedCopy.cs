@@ -1,0 +1,45 @@
+using Ktrdr.Deploy.Remote;
+using Ktrdr.Deploy.Rollout.Nodes;
+using Ktrdr.Deploy.Topology;
+using static Ktrdr.Deploy.Remote.Execution.ShellQuote;
+
+namespace Ktrdr.Deploy.Rollout.Drift;
+
+/// <summary>
+/// Puts a bundle's files back over a node whose files drifted while its stamp names the same bundle (or on --force).
+/// The node's copy is kept for forensics as <c>&lt;deploy_dir&gt;.drifted-&lt;UTC time&gt;</c> (the newest <see cref="Kept"/>),
+/// and <c>.previous</c> still holds the last good deploy before it (Rollback goes there): the copy is moved aside and
+/// .previous moved into its place, so the upload's swap moves .previous back where it was.
+/// </summary>
+public static class DriftedCopy
+{
+    public const int Kept = 3;
+
+    /// <summary>Moves the deploy directory aside, .previous into its place, prunes old copies; prints the copy's path.</summary>
+    public static RemoteCommand SetAside(NodeSpec node, bool elevate) => new(
+        $"set -e; d={Quote(node.DeployDirectory.TrimEnd('/'))}; p=\"$d.previous\"; t=\"$d.drifted-$(date -u +%Y%m%dT%H%M%SZ)\"; " +
+        "[ ! -e \"$t\" ] || t=\"$t-$$\"; mv -- \"$d\" \"$t\"; [ ! -d \"$p\" ] || mv -- \"$p\" \"$d\"; " +
+        $"ls -1d \"$d\".drifted-* | sort -r | tail -n +{Kept + 1} | while IFS= read -r old; do rm -rf -- \"$old\"; done; echo \"$t\"",
+        $"keep the drifted copy of {node.DeployDirectory} on {node.Name}") { Sudo = elevate };
+
+    /// <summary>After a failed upload: the drifted copy back in place, .previous where it was.</summary>
+    public static RemoteCommand Undo(NodeSpec node, string copy, bool elevate) => new(
+        $"set -e; d={Quote(node.DeployDirectory.TrimEnd('/'))}; [ ! -d \"$d\" ] || mv -- \"$d\" \"$d.previous\"; mv -- {Quote(copy)} \"$d\"",
+        $"put {node.DeployDirectory} back on {node.Name}") { Sudo = elevate };
+
+    /// <summary>Sets the node's copy aside, uploads the bundle (its swap restores .previous) and gives the copy's path; undone when the upload fails.</summary>
+    public static async Task<string> UploadAsync(ICommandExecutor node, NodeSpec spec, string bundleDirectory, bool elevate, CancellationToken ct)
+    {
+        var copy = (await NodeRun.RequireAsync(node, SetAside(spec, elevate), ct)).StandardOutput.Trim();
+        try
+        {
+            await node.UploadDirectoryAsync(bundleDirectory, spec.DeployDirectory, ct, elevate);
+        }
+        catch
+        {
+            await NodeRun.RequireAsync(node, Undo(spec, copy, elevate), CancellationToken.None);
+            throw;
+        }
+        return copy;
+    }
+}

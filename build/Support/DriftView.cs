@@ -1,0 +1,39 @@
+using System.Text.Json;
+using BuildEngine;
+using Ktrdr.Deploy.Rollout.Drift;
+using Ktrdr.Deploy.Rollout.Orchestration;
+using Ktrdr.Deploy.Topology;
+using Serilog;
+
+namespace Ktrdr.Build.Support;
+
+/// <summary>Prints the Diff report (a table, then each changed file's diff) and writes it as JSON; every line passes the secret masker.</summary>
+public static class DriftView
+{
+    /// <summary>The Diff target: read every selected node, print the report, fail with the drift exit code (3) when one drifted.</summary>
+    public static async Task RunAsync(OperationScope scope, IReadOnlyList<string> targetNodes, string? jsonFile, CancellationToken ct)
+    {
+        var drifts = await DiffOperation.ReadAsync(scope, NodeSelector.Select(scope.Env, targetNodes), ct);
+        Print(scope.Env.Name, drifts, jsonFile);
+        if (DriftReport.Failure(drifts) is { } failure) throw new BuildFailedException(failure, DriftReport.ExitCode(drifts));
+    }
+
+    public static void Print(string environment, IReadOnlyList<NodeDrift> nodes, string? jsonFile)
+    {
+        var rows = DriftReport.Rows(nodes);
+        Log.Information("Drift of {Environment} (the rendered bundle against each node):", environment);
+        StatusView.Table(["node", "area", "subject", "what"], rows.Select(r => new[] { r.Node, r.Area, r.Subject, r.What }).ToList());
+        foreach (var node in nodes.Where(n => n.Notes.Count > 0))
+            foreach (var note in node.Notes) Log.Information("  {Node}: {Note}", node.Node, note);
+        foreach (var (node, diff) in DriftReport.Diffs(nodes))
+        {
+            Log.Information("{Node}:", node);
+            foreach (var line in diff.Split('\n')) Log.Information("  {Line}", line);
+        }
+        foreach (var node in nodes) Log.Information("  {Node,-10} {Summary}", node.Node, node.Summary);
+        if (jsonFile is null) return;
+        var json = JsonSerializer.Serialize(DriftReport.Json(environment, nodes), new JsonSerializerOptions { WriteIndented = true });
+        File.WriteAllText(jsonFile, SecretMasker.Mask(json) + "\n");
+        Log.Information("Report written to {File}", Path.GetFullPath(jsonFile));
+    }
+}

@@ -1,0 +1,94 @@
+using Ktrdr.Deploy.Commands.Compose;
+using Ktrdr.Deploy.Remote.Local;
+using Ktrdr.Deploy.Rollout.Deploy;
+using Ktrdr.Deploy.Rollout.Drift;
+using Ktrdr.Deploy.Rollout.Status;
+using static Rollout.Tests.Drift.DriftFacts;
+
+namespace Rollout.Tests.Drift;
+
+/// <summary>The deploy decides from the node's real state; Status shows the same drift; a drifted copy is kept beside .previous.</summary>
+public class DriftDecisionTests
+{
+    private static readonly DeployStamp Stamp = new("b1", new Dictionary<string, string> { ["KTRDR_IMAGE"] = Image + "@" + Digest }, ["worker-1"]);
+    private static readonly ContainerStatus[] Running = [Container().Status];
+
+    [Fact]
+    public void A_node_whose_stamp_matches_but_whose_compose_file_was_edited_is_deployed_with_that_reason()
+    {
+        var drift = DriftComparison.Compare(Bundle(), Node(files: FilesWith("docker-compose.workers.yml", "edited")));
+
+        var decision = DeployDecision.Decide(Stamp, Stamp with { Services = [] }, Running, force: false, drift);
+
+        Assert.True(decision.Deploy);
+        Assert.Equal("changed: docker-compose.workers.yml differs on the node", decision.Reason);
+        Assert.True(decision.Drift!.FilesDiffer);
+    }
+
+    [Fact]
+    public void Unchanged_only_when_the_node_equals_the_bundle()
+    {
+        var decision = DeployDecision.Decide(Stamp, Stamp with { Services = [] }, Running, force: false, DriftComparison.Compare(Bundle(), Node()));
+
+        Assert.False(decision.Deploy);
+        Assert.StartsWith("same bundle", decision.Reason);
+    }
+
+    [Fact]
+    public void A_new_bundle_keeps_its_own_reason_and_carries_the_drift()
+    {
+        var drift = DriftComparison.Compare(Bundle(), Node(files: FilesWith(".env", "x")));
+
+        var decision = DeployDecision.Decide(Stamp, Stamp with { BundleHash = "b2", Services = [] }, Running, force: false, drift);
+
+        Assert.StartsWith("bundle b1 → b2", decision.Reason);
+        Assert.Same(drift, decision.Drift);
+    }
+
+    [Fact]
+    public void Status_compares_a_node_with_what_its_last_deploy_left_there()
+    {
+        var manifest = "{\"environment\":\"lab\",\"node\":\"workers-b\",\"files\":[{\"path\":\".env\",\"sha256\":\"" + Sha(Env) + "\"}]}";
+        var files = new Dictionary<string, string> { [".env"] = Sha(Env + "X=1\n"), ["manifest.json"] = Sha(manifest), ["extra.txt"] = Sha("x") };
+        var facts = Node(files: files, manifest: manifest, containers: [Container(state: "exited")]) with { ConfigHashes = null };
+
+        var drift = DriftComparison.Compare(BundleFacts.AsDeployed("lab", Support.Nodes.Node(), facts), facts);
+        var row = StatusRows.From([new NodeStatus("workers-b", null, null, facts.Statuses) { Drift = drift.Summary }], DateTimeOffset.UtcNow).Single();
+
+        Assert.Equal("drifted: 2 files, 1 container", row.Drift);
+    }
+
+    [Fact]
+    public async Task The_drifted_copy_is_set_aside_with_previous_kept_the_oldest_copies_pruned_and_an_undo_puts_it_back()
+    {
+        var root = Directory.CreateTempSubdirectory("drifted-").FullName;
+        try
+        {
+            var deploy = Path.Combine(root, "ktrdr-workers-b");
+            Directory.CreateDirectory(deploy);
+            Directory.CreateDirectory(deploy + ".previous");
+            await File.WriteAllTextAsync(Path.Combine(deploy, "mark"), "drifted");
+            await File.WriteAllTextAsync(Path.Combine(deploy + ".previous", "mark"), "last good");
+            foreach (var old in new[] { "20260101T000000Z", "20260102T000000Z", "20260103T000000Z" }) Directory.CreateDirectory($"{deploy}.drifted-{old}");
+            var node = Support.Nodes.Node() with { DeployDirectory = deploy };
+            var local = new LocalExecutor();
+
+            var result = await local.RunAsync(DriftedCopy.SetAside(node, elevate: false), default);
+
+            Assert.True(result.Succeeded, result.StandardError);
+            var copy = result.StandardOutput.Trim();
+            Assert.Equal("drifted", await File.ReadAllTextAsync(Path.Combine(copy, "mark")));
+            Assert.Equal("last good", await File.ReadAllTextAsync(Path.Combine(deploy, "mark")));   // the upload's swap moves it back to .previous
+            Assert.Equal([copy, $"{deploy}.drifted-20260103T000000Z", $"{deploy}.drifted-20260102T000000Z"],
+                Directory.GetDirectories(root, "ktrdr-workers-b.drifted-*").OrderDescending(StringComparer.Ordinal));
+
+            Assert.True((await local.RunAsync(DriftedCopy.Undo(node, copy, elevate: false), default)).Succeeded);
+            Assert.Equal("drifted", await File.ReadAllTextAsync(Path.Combine(deploy, "mark")));
+            Assert.Equal("last good", await File.ReadAllTextAsync(Path.Combine(deploy + ".previous", "mark")));
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+}
