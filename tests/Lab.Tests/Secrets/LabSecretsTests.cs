@@ -17,7 +17,7 @@ public sealed class LabSecretsTests : IDisposable
     public void Every_declared_secret_is_created_readable_by_its_owner_only()
     {
         var created = LabSecrets.Ensure(Paths, Declared);
-        Assert.Equal(["DB_USER", "DB_PASSWORD", "JWT_SECRET", "GF_ADMIN_PASSWORD", "GHCR_TOKEN"], created);
+        Assert.Equal(["DB_USER", "DB_PASSWORD", "JWT_SECRET", "GF_ADMIN_PASSWORD", "GHCR_TOKEN", "ALERT_RECEIVER_SECRET"], created);
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(Paths.SecretsDirectory));
         Assert.All(created, name => Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite,
             File.GetUnixFileMode(Path.Combine(Paths.SecretsDirectory, name))));

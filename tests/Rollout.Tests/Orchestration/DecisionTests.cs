@@ -1,3 +1,4 @@
+using Ktrdr.Deploy.Rendering.Bundles;
 using Ktrdr.Deploy.Remote;
 using Ktrdr.Deploy.Rollout;
 using Ktrdr.Deploy.Rollout.Deploy;
@@ -25,13 +26,19 @@ public class DecisionTests : IDisposable
     private NodeDeployRequest Request(string node)
     {
         var spec = _lab.FindNode(node)!;
-        var bundle = new NodeBundle($"/render/lab/{node}", Hash, new Dictionary<string, string>(), []);
+        var directory = Path.Combine(_artifacts, "render", "lab", node);
+        Directory.CreateDirectory(directory);
+        File.WriteAllText(Path.Combine(directory, "manifest.json"), new BundleManifest("lab", node, "sha-7c8143b", Hash, []).ToJson());
+        var bundle = new NodeBundle(directory, Hash, new Dictionary<string, string>(), []);
         return DeployRequests.For(spec, spec.Role, bundle, new Dictionary<string, string>(), SecretSet.Empty, null, "sha-7c8143b", Options);
     }
 
     /// <summary>The node already runs what the request asks: its stamp matches and it recorded no service to check.</summary>
-    private void AlreadyDeployed(string node) =>
-        _connections.Node(node).Files[DeployStamp.PathOn(_lab.FindNode(node)!)] = Request(node).Desired.ToJson();
+    private void AlreadyDeployed(string node)
+    {
+        var request = Request(node);
+        _connections.Node(node).Holds(request.Bundle.Directory, Ktrdr.Deploy.Commands.Drift.NodeFactsCommand.StampFile, request.Desired.ToJson());
+    }
 
     [Fact]
     public async Task Unchanged_nodes_are_read_and_left_alone_without_a_pre_flight()
@@ -43,7 +50,7 @@ public class DecisionTests : IDisposable
 
         Assert.Equal([("workers-b", Hash), ("workers-c", Hash)], landed.OrderBy(p => p.Key).Select(p => (p.Key, p.Value.Bundle)));
         foreach (var node in _connections.Nodes.Values)
-            Assert.Equal(["list containers"], node.Ran.Select(c => c.Description));
+            Assert.Equal([$"read what runs on {node.Target}"], node.Ran.Select(c => c.Description));
     }
 
     [Fact]
@@ -57,7 +64,7 @@ public class DecisionTests : IDisposable
 
         Assert.StartsWith("1 of 2 node(s) failed; the others completed.", error.Message);
         Assert.Contains("workers-b at deploy: workers-b: connection refused", error.Message);
-        Assert.Equal(["list containers"], _connections.Node("workers-c").Ran.Select(c => c.Description));
+        Assert.Equal(["read what runs on workers-c"], _connections.Node("workers-c").Ran.Select(c => c.Description));
     }
 
     /// <summary>What the pre-flight prints on a node that is ready, and on one without docker.</summary>
@@ -80,7 +87,7 @@ public class DecisionTests : IDisposable
         Assert.Contains("  - workers-b: ", error.Message);
         Assert.DoesNotContain("  - workers-c: ", error.Message);
         foreach (var node in _connections.Nodes.Values)
-            Assert.Equal(["list containers", $"pre-flight of {node.Target}"], node.Ran.Select(c => c.Description));
+            Assert.Equal([$"read what runs on {node.Target}", $"pre-flight of {node.Target}"], node.Ran.Select(c => c.Description));
     }
 
     [Fact]

@@ -27,6 +27,24 @@ internal sealed class InMemoryNode(string target) : ICommandExecutor
     public InMemoryNode On(string scriptFragment, string output, int exitCode = 0) =>
         On(scriptFragment, _ => new CommandResult(exitCode, output, exitCode == 0 ? "" : output, TimeSpan.Zero));
 
+    /// <summary>
+    /// What the node-facts read (one round trip: files, stamp, manifest, containers) prints when no rule answers it;
+    /// by default a node without its deploy directory and without containers.
+    /// </summary>
+    public string Facts { get; set; } = "@@nodir\n@@containers\n@@images\n@@end\n";
+
+    /// <summary>The node holds exactly <paramref name="bundleDirectory"/>'s files plus <paramref name="stamp"/> at <paramref name="stampFile"/>, no container.</summary>
+    public void Holds(string bundleDirectory, string stampFile, string stamp)
+    {
+        static string Sha(byte[] bytes) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
+        var files = Directory.GetFiles(bundleDirectory, "*", SearchOption.AllDirectories)
+            .Select(f => $"{Sha(File.ReadAllBytes(f))}  ./{Path.GetRelativePath(bundleDirectory, f).Replace('\\', '/')}")
+            .Append($"{Sha(System.Text.Encoding.UTF8.GetBytes(stamp))}  ./{stampFile}");
+        var manifest = File.ReadAllBytes(Path.Combine(bundleDirectory, "manifest.json"));
+        Facts = $"@@files\n{string.Join('\n', files)}\n@@stamp\n{Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(stamp))}\n" +
+                $"@@manifest\n{Convert.ToBase64String(manifest)}\n@@texts\n@@hashes\n@@containers\n@@images\n@@end\n";
+    }
+
     public bool RanScript(string fragment) => Ran.Any(c => c.Script.Contains(fragment, StringComparison.Ordinal));
 
     public Task<CommandResult> RunAsync(RemoteCommand command, CancellationToken ct)
@@ -34,6 +52,8 @@ internal sealed class InMemoryNode(string target) : ICommandExecutor
         ct.ThrowIfCancellationRequested();
         Ran.Add(command);
         var rule = _rules.FirstOrDefault(r => command.Script.Contains(r.Fragment, StringComparison.Ordinal));
+        if (rule.Answer is null && command.Script.Contains("echo @@files", StringComparison.Ordinal))
+            return Task.FromResult(new CommandResult(0, Facts, "", TimeSpan.Zero));
         return Task.FromResult(rule.Answer?.Invoke(command) ?? new CommandResult(0, "", "", TimeSpan.Zero));
     }
 
