@@ -47,4 +47,11 @@ partial class Build : NukeBuild
     readonly string? DeployRoot;
 
     bool IsLab => Environment.Equals("lab", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>A --target-node that no planned deploy target deploys stops the run before LabUp or any other target starts.</summary>
+    protected override void OnBuildInitialized()
+    {
+        if (TargetNode.Length > 0 && TopologyLoader.TryLoad(DeployRootPath, Environment) is { } env)
+            NodeSelector.CheckPlanned(env, TargetNode, PlannedTargets);
+    }
 }

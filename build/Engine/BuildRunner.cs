@@ -40,6 +40,7 @@ public static class BuildRunner
             var plan = Plan(model, line);
             RequirementChecker.Check(plan, model);
             build.Planned(plan);
+            if (Initialized(build, output) is { } refused) return refused;
             if (line.Plan)
             {
                 PlanWriter.Write(output, plan, bound);
@@ -52,6 +53,22 @@ public static class BuildRunner
         {
             output.WriteLine($"ERROR: {exception.Message}");
             output.WriteLine("Run ./build.sh --help for targets and parameters.");
+            return ExitCodes.UsageError;
+        }
+    }
+
+    /// <summary>Runs the build's own pre-run check; a failure written for a person is printed as one, exit 2, nothing run.</summary>
+    private static int? Initialized(NukeBuild build, TextWriter output)
+    {
+        try
+        {
+            build.OnBuildInitialized();
+            return null;
+        }
+        catch (Exception exception) when (ErrorText.IsExpected(exception, build.ExpectedFailures))
+        {
+            output.WriteLine($"ERROR: {exception.Message}");
+            output.WriteLine("Nothing was run.");
             return ExitCodes.UsageError;
         }
     }

@@ -21,6 +21,13 @@ public abstract class NukeBuild
 
     internal void Planned(ExecutionPlan plan) => PlannedTargets = [.. plan.ToRun.Select(t => t.Target.Name)];
 
+    /// <summary>
+    /// Called once parameters are bound and the plan is made, before <c>--plan</c> prints it or any target runs (Nuke's
+    /// hook of the same name): a check that needs the parameters and the planned targets together. Throwing a
+    /// <see cref="BuildFailedException"/> or an <see cref="ExpectedFailures"/> type stops the run with its message.
+    /// </summary>
+    protected internal virtual void OnBuildInitialized() { }
+
     /// <summary>When set, parameter <c>TargetNode</c> is also read from <c>&lt;PREFIX&gt;_TARGET_NODE</c> (which wins over <c>TARGET_NODE</c>).</summary>
     protected virtual string? EnvironmentVariablePrefix => null;
 

@@ -27,6 +27,16 @@ public static class NodeSelector
     }
 
     /// <summary>
+    /// Before any target runs: a named node that none of the planned deploy targets deploys is an error naming its role
+    /// and the target that does (<see cref="ForDeploy"/>'s rule, for the first planned deploy target's role).
+    /// </summary>
+    public static void CheckPlanned(EnvironmentTopology env, IReadOnlyList<string> names, IReadOnlyCollection<string> plannedTargets)
+    {
+        var roles = Enum.GetValues<NodeRole>().Where(r => plannedTargets.Contains(DeployTargets.Of(r)[0])).ToList();
+        if (names.Count > 0 && roles.Count > 0) ForDeploy(env, names, roles[0], plannedTargets);
+    }
+
+    /// <summary>
     /// The nodes of <paramref name="role"/> that the deploy target of that role acts on, in a run that executes
     /// <paramref name="plannedTargets"/>. A named node that no planned target deploys (<c>DeployWorkers --target-node core</c>)
     /// is an error naming its role and the target that deploys it, instead of "nothing to do"; a node that another

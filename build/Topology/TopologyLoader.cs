@@ -25,6 +25,19 @@ public static class TopologyLoader
         return LoadFile(Path.Combine(EnvironmentsFolder(deployRoot), environment, FileName));
     }
 
+    /// <summary>The environment, or null when it does not load (a caller that only checks; the targets that need it report why).</summary>
+    public static EnvironmentTopology? TryLoad(string deployRoot, string environment)
+    {
+        try
+        {
+            return Load(deployRoot, environment);
+        }
+        catch (InvalidInputException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Loads one topology file; its folder name is the environment's name.</summary>
     /// <exception cref="InvalidInputException">The file is missing or has problems.</exception>
     public static EnvironmentTopology LoadFile(string topologyYmlPath)

@@ -114,10 +114,19 @@ public class BadInputTests
     [Fact]
     public async Task Deploying_a_node_of_another_role_names_its_role_and_the_target_that_deploys_it()
     {
-        var run = await Rejected(1, null, "DeployWorkers", Homelab, "--dry-run", "--target-node", "core", "--skip", "RenderConfigs");
+        var run = await Rejected(2, null, "DeployWorkers", Homelab, "--dry-run", "--target-node", "core");
         Assert.Contains("--target-node: node \"core\" has role core, which DeployWorkers does not deploy", run.Output);
+        Assert.DoesNotContain("Starting ", run.Output);   // checked before any target (RenderConfigs, or LabUp in the lab) starts
         Assert.Contains("run ./build.sh DeployCore --target-node core", run.Output);
         Assert.DoesNotContain("nothing to do", run.Output);
+    }
+
+    [Fact]
+    public async Task In_the_lab_a_node_of_another_role_is_refused_before_the_lab_is_brought_up()
+    {
+        var run = await Rejected(2, null, "DeployGpu", "--target-node", "workers-b");
+        Assert.Contains("--target-node: node \"workers-b\" has role workers, which DeployGpu does not deploy", run.Output);
+        Assert.DoesNotContain("LabUp", run.Output);
     }
 
     [Fact]

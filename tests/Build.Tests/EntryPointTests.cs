@@ -47,7 +47,7 @@ public class EntryPointTests
         var run = await sandbox.RunAsync(["DeployCore", "--environment", "homelab", "--tag", "sha-1a2b3c4", "--confirm"],
             new Dictionary<string, string?> { ["PATH"] = "/usr/bin:/bin" });   // no `op` on PATH
         Assert.Equal(1, run.ExitCode);
-        Assert.Contains("5 secrets are unavailable; nothing was deployed and no node was touched", run.Output);
+        Assert.Contains("6 secrets are unavailable; nothing was deployed and no node was touched", run.Output);
         Assert.Contains("DB_PASSWORD (op://KTRDR Homelab Secrets/ktrdr-homelab-core/db_password)", run.Output);
         Assert.Contains("RenderConfigs | Succeeded", run.Output);   // its dependency really ran
         Assert.DoesNotContain("pre-flight", run.Output);
