@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Text;
 using Standin.Tests.Support;
@@ -11,68 +10,36 @@ public sealed class PrivateAlertmanager : IAsyncDisposable
 {
     public const string Binary = "/usr/bin/prometheus-alertmanager";
 
-    private readonly Process process;
-    private readonly string directory;
-    private readonly StringBuilder log = new();
+    private readonly LoopbackServerProcess server;
 
-    private PrivateAlertmanager(string directory, int port, string config)
+    private PrivateAlertmanager(LoopbackServerProcess server, int port)
     {
-        this.directory = directory;
+        this.server = server;
         Port = port;
-        File.WriteAllText(Path.Combine(directory, "alertmanager.yml"), config);
-        var start = new ProcessStartInfo(Binary) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[]
-                 {
-                     $"--config.file={Path.Combine(directory, "alertmanager.yml")}", $"--storage.path={Path.Combine(directory, "data")}",
-                     $"--web.listen-address=127.0.0.1:{port}", "--cluster.listen-address=",
-                 })
-            start.ArgumentList.Add(arg);
-        process = Process.Start(start)!;
-        process.OutputDataReceived += (_, e) => Append(e.Data);
-        process.ErrorDataReceived += (_, e) => Append(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
     }
 
     public int Port { get; }
 
     public string Address => $"127.0.0.1:{Port}";
 
-    public string Log { get { lock (log) return log.ToString(); } }
+    public string Log => server.Log;
 
     /// <summary>Starts it with <paramref name="config"/> (a file in its own temporary folder) and waits until /-/ready.</summary>
     public static async Task<PrivateAlertmanager> StartAsync(Func<string, string> config)
     {
-        Assert.True(File.Exists(Binary),
-            $"Alertmanager is not installed ({Binary} is missing); install it with: apt-get update && apt-get install -y --no-install-recommends prometheus-alertmanager");
         var directory = Directory.CreateTempSubdirectory("verify-alertmanager-").FullName;
-        var alertmanager = new PrivateAlertmanager(directory, FreePort.Next(), config(directory));
-        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        await Eventually.TrueAsync(async () =>
-        {
-            if (alertmanager.process.HasExited) Assert.Fail($"alertmanager exited ({alertmanager.process.ExitCode}): {alertmanager.Log}");
-            try { return (await client.GetAsync($"http://{alertmanager.Address}/-/ready")).IsSuccessStatusCode; }
-            catch (HttpRequestException) { return false; }
-        }, "Alertmanager to be ready");
-        return alertmanager;
+        var port = FreePort.Next();
+        File.WriteAllText(Path.Combine(directory, "alertmanager.yml"), config(directory));
+        string[] arguments =
+        [
+            $"--config.file={Path.Combine(directory, "alertmanager.yml")}", $"--storage.path={Path.Combine(directory, "data")}",
+            $"--web.listen-address=127.0.0.1:{port}", "--cluster.listen-address=",
+        ];
+        var server = await LoopbackServerProcess.StartAsync(Binary, "prometheus-alertmanager", directory, arguments, new Uri($"http://127.0.0.1:{port}/-/ready"));
+        return new PrivateAlertmanager(server, port);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (!process.HasExited)
-        {
-            process.Kill();
-            await process.WaitForExitAsync();
-        }
-        process.Dispose();
-        Directory.Delete(directory, recursive: true);
-    }
-
-    private void Append(string? line)
-    {
-        if (line is null) return;
-        lock (log) log.AppendLine(line);
-    }
+    public ValueTask DisposeAsync() => server.DisposeAsync();
 }
 
 /// <summary>A scrape target whose /metrics/ answers 200 or, once switched off, 503 (Prometheus records up 0).</summary>

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using Standin.Tests.Support;
 
@@ -19,62 +18,37 @@ public sealed class PrivatePrometheus : IAsyncDisposable
 {
     public const string Binary = "/usr/bin/prometheus";
 
-    private readonly Process process;
-    private readonly string directory;
-    private readonly StringBuilder log = new();
+    private readonly LoopbackServerProcess server;
 
-    private PrivatePrometheus(string directory, int port, IReadOnlyList<TestScrapeJob> jobs, string? rules, string? alertmanager)
+    private PrivatePrometheus(LoopbackServerProcess server, int port)
     {
-        this.directory = directory;
+        this.server = server;
         Port = port;
-        if (rules is not null) File.WriteAllText(Path.Combine(directory, "rules.yml"), rules);
-        File.WriteAllText(Path.Combine(directory, "prometheus.yml"), Config(jobs, rules is not null, alertmanager));
-        var start = new ProcessStartInfo(Binary) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[]
-                 {
-                     $"--config.file={Path.Combine(directory, "prometheus.yml")}", $"--storage.tsdb.path={Path.Combine(directory, "data")}",
-                     $"--web.listen-address=127.0.0.1:{port}", "--log.level=warn",
-                 })
-            start.ArgumentList.Add(arg);
-        process = Process.Start(start)!;
-        process.OutputDataReceived += (_, e) => Append(e.Data);
-        process.ErrorDataReceived += (_, e) => Append(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
     }
 
     public int Port { get; }
 
     public Uri BaseAddress => new($"http://127.0.0.1:{Port}");
 
-    public string Log { get { lock (log) return log.ToString(); } }
+    public string Log => server.Log;
 
     /// <summary>Starts Prometheus with these scrape jobs and, when given, one rule file and the Alertmanager ("host:port") it sends to.</summary>
     public static async Task<PrivatePrometheus> StartAsync(IReadOnlyList<TestScrapeJob> jobs, string? rules = null, string? alertmanager = null)
     {
-        Assert.True(File.Exists(Binary),
-            $"Prometheus is not installed ({Binary} is missing); install it with: apt-get update && apt-get install -y --no-install-recommends prometheus");
-        var prometheus = new PrivatePrometheus(Directory.CreateTempSubdirectory("verify-prometheus-").FullName, FreePort.Next(), jobs, rules, alertmanager);
-        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        await Eventually.TrueAsync(async () =>
-        {
-            if (prometheus.process.HasExited) Assert.Fail($"prometheus exited ({prometheus.process.ExitCode}): {prometheus.Log}");
-            try { return (await client.GetAsync(new Uri(prometheus.BaseAddress, "/-/ready"))).IsSuccessStatusCode; }
-            catch (HttpRequestException) { return false; }
-        }, "Prometheus to be ready");
-        return prometheus;
+        var directory = Directory.CreateTempSubdirectory("verify-prometheus-").FullName;
+        var port = FreePort.Next();
+        if (rules is not null) File.WriteAllText(Path.Combine(directory, "rules.yml"), rules);
+        File.WriteAllText(Path.Combine(directory, "prometheus.yml"), Config(jobs, rules is not null, alertmanager));
+        string[] arguments =
+        [
+            $"--config.file={Path.Combine(directory, "prometheus.yml")}", $"--storage.tsdb.path={Path.Combine(directory, "data")}",
+            $"--web.listen-address=127.0.0.1:{port}", "--log.level=warn",
+        ];
+        var server = await LoopbackServerProcess.StartAsync(Binary, "prometheus", directory, arguments, new Uri($"http://127.0.0.1:{port}/-/ready"));
+        return new PrivatePrometheus(server, port);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (!process.HasExited)
-        {
-            process.Kill();
-            await process.WaitForExitAsync();
-        }
-        process.Dispose();
-        Directory.Delete(directory, recursive: true);
-    }
+    public ValueTask DisposeAsync() => server.DisposeAsync();
 
     private static string Config(IReadOnlyList<TestScrapeJob> jobs, bool rules, string? alertmanager)
     {
@@ -86,11 +60,5 @@ public sealed class PrivatePrometheus : IAsyncDisposable
             yml.Append($"  - job_name: {job.Name}\n    metrics_path: /metrics/\n    static_configs:\n      - targets: [{string.Join(", ", job.Targets.Select(t => $"'{t}'"))}]\n" +
                        (job.Labels.Count == 0 ? "" : $"        labels: {{ {string.Join(", ", job.Labels.Select(l => $"{l.Key}: '{l.Value}'"))} }}\n"));
         return yml.ToString();
-    }
-
-    private void Append(string? line)
-    {
-        if (line is null) return;
-        lock (log) log.AppendLine(line);
     }
 }
