@@ -88,7 +88,7 @@ public sealed partial class RolloutTests(RolloutLab lab, ITestOutputHelper outpu
     public async Task A6_No_secret_value_is_in_output_logs_artifacts_node_processes_or_deploy_directories()
     {
         var secrets = Directory.GetFiles(lab.SecretsDirectory).ToDictionary(f => Path.GetFileName(f), f => File.ReadAllText(f).Trim());
-        Assert.Equal(["DB_PASSWORD", "DB_USER", "GF_ADMIN_PASSWORD", "GHCR_TOKEN", "JWT_SECRET"], secrets.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["ALERT_RECEIVER_SECRET", "DB_PASSWORD", "DB_USER", "GF_ADMIN_PASSWORD", "GHCR_TOKEN", "JWT_SECRET"], secrets.Keys.Order(StringComparer.Ordinal));
 
         // process arguments on the core node while it is redeployed (compose, docker login, pull and up all run then),
         // sampled by one long-running command on the node until the test drops the stop file
