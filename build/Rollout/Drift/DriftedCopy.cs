@@ -1,4 +1,5 @@
 using Ktrdr.Deploy.Remote;
+using Ktrdr.Deploy.Rollout.Deploy;
 using Ktrdr.Deploy.Rollout.Nodes;
 using Ktrdr.Deploy.Topology;
 using static Ktrdr.Deploy.Remote.Execution.ShellQuote;
@@ -27,7 +28,16 @@ public static class DriftedCopy
         $"set -e; d={Quote(node.DeployDirectory.TrimEnd('/'))}; [ ! -d \"$d\" ] || mv -- \"$d\" \"$d.previous\"; mv -- {Quote(copy)} \"$d\"",
         $"put {node.DeployDirectory} back on {node.Name}") { Sudo = elevate };
 
-    /// <summary>Sets the node's copy aside, uploads the bundle (its swap restores .previous) and gives the copy's path; undone when the upload fails.</summary>
+    /// <summary>
+    /// The node's stamp carried from the drifted copy into the restored directory: the same bundle is back, so the stamp
+    /// still says what the node runs. Without it a run stopped before its own stamp (Ctrl-C during a drain) left the node
+    /// stampless, and the next deploy took the same bundle for a new one and pushed the last good deploy out of .previous.
+    /// </summary>
+    public static RemoteCommand KeepStamp(NodeSpec node, string copy, bool elevate) => new(
+        $"s={Quote($"{copy.TrimEnd('/')}/{DeployStamp.FileName}")}; [ ! -f \"$s\" ] || cp -p -- \"$s\" {Quote(DeployStamp.PathOn(node))}",
+        $"keep the stamp of {node.DeployDirectory} on {node.Name}") { Sudo = elevate };
+
+    /// <summary>Sets the node's copy aside, uploads the bundle (its swap restores .previous), keeps the stamp, and gives the copy's path; undone when the upload fails.</summary>
     public static async Task<string> UploadAsync(ICommandExecutor node, NodeSpec spec, string bundleDirectory, bool elevate, CancellationToken ct)
     {
         var copy = (await NodeRun.RequireAsync(node, SetAside(spec, elevate), ct)).StandardOutput.Trim();
@@ -40,6 +50,7 @@ public static class DriftedCopy
             await NodeRun.RequireAsync(node, Undo(spec, copy, elevate), CancellationToken.None);
             throw;
         }
+        await NodeRun.RequireAsync(node, KeepStamp(spec, copy, elevate), CancellationToken.None);
         return copy;
     }
 }

@@ -249,10 +249,10 @@ public sealed partial class RolloutTests(RolloutLab lab, ITestOutputHelper outpu
     public async Task B3_A_new_image_that_fails_its_health_gate_is_rolled_back_and_the_old_workers_serve_again()
     {
         const string bad = "sha-e2ebad1";
-        // an image that crashes at start, pushed under a new tag with the two lab images beside it
+        // an image that crashes at start, pushed under a new tag with the lab images beside it
         await lab.DockerAsync($"FROM ktrdr/ktrdr-backend:{RolloutLab.Tag}\nENTRYPOINT [\"/bin/sh\", \"-c\", \"exit 3\"]\n",
             "build", "--quiet", "--tag", $"ktrdr/ktrdr-backend:{bad}", "-");
-        foreach (var image in new[] { "ktrdr/ktrdr-lab/postgres", "ktrdr/ktrdr-lab/prometheus" })
+        foreach (var image in new[] { "ktrdr/ktrdr-lab/postgres", "ktrdr/ktrdr-lab/prometheus", "ktrdr/ktrdr-lab/alertmanager" })
             await lab.DockerAsync(null, "tag", $"{image}:{RolloutLab.Tag}", $"{image}:{bad}");
         var push = await lab.RunTaggedAsync(bad, "PushGhcr", "--skip", "BuildImages,Restore");
         Assert.True(push.ExitCode == 0, push.ToString());

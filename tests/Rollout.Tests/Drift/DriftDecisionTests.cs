@@ -91,4 +91,34 @@ public class DriftDecisionTests
             Directory.Delete(root, recursive: true);
         }
     }
+
+    [Fact]
+    public async Task Restoring_the_same_bundle_keeps_the_stamp_so_a_run_stopped_before_its_own_stamp_leaves_previous_alone()
+    {
+        var root = Directory.CreateTempSubdirectory("restored-").FullName;
+        try
+        {
+            var deploy = Path.Combine(root, "ktrdr-workers-b");
+            var bundle = Path.Combine(root, "bundle");
+            Directory.CreateDirectory(deploy);
+            Directory.CreateDirectory(deploy + ".previous");
+            Directory.CreateDirectory(bundle);
+            await File.WriteAllTextAsync(Path.Combine(deploy, "docker-compose.workers.yml"), "edited by hand");
+            await File.WriteAllTextAsync(Path.Combine(deploy, DeployStamp.FileName), "{\"bundleHash\":\"b1\"}");
+            await File.WriteAllTextAsync(Path.Combine(deploy + ".previous", "docker-compose.workers.yml"), "last good");
+            await File.WriteAllTextAsync(Path.Combine(bundle, "docker-compose.workers.yml"), "the bundle's");
+            var node = Support.Nodes.Node() with { DeployDirectory = deploy };
+
+            var copy = await DriftedCopy.UploadAsync(new LocalExecutor(), node, bundle, elevate: false, default);
+
+            Assert.Equal("the bundle's", await File.ReadAllTextAsync(Path.Combine(deploy, "docker-compose.workers.yml")));
+            Assert.Equal("{\"bundleHash\":\"b1\"}", await File.ReadAllTextAsync(Path.Combine(deploy, DeployStamp.FileName)));
+            Assert.Equal("last good", await File.ReadAllTextAsync(Path.Combine(deploy + ".previous", "docker-compose.workers.yml")));
+            Assert.Equal("edited by hand", await File.ReadAllTextAsync(Path.Combine(copy, "docker-compose.workers.yml")));
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
 }
