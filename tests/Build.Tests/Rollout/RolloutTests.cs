@@ -56,7 +56,8 @@ public sealed partial class RolloutTests(RolloutLab lab, ITestOutputHelper outpu
     public async Task A4_An_unknown_node_lists_the_valid_ones_and_touches_no_node()
     {
         var run = await Run("DeployWorkers", "--target-node", "workers-z", "--skip", "RenderConfigs,LabUp");
-        Assert.Equal(1, run.ExitCode);
+        Assert.Equal(2, run.ExitCode);   // checked before any target runs
+        Assert.Contains("Nothing was run.", run.Output);
         Assert.Contains("environment lab has no node \"workers-z\"", run.Output);
         Assert.Contains("workers-b", run.Output);
         Assert.DoesNotContain("pre-flight", run.Output);
