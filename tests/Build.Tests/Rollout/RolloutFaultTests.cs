@@ -297,6 +297,17 @@ public sealed partial class RolloutTests
         Assert.Equal("completed", operation);   // the busy worker was never cut off
     }
 
+    private async Task WaitForAvailableWorkersAsync(int count, TimeSpan timeout)
+    {
+        using var http = new HttpClient { BaseAddress = new Uri($"http://{await CoreAddressAsync()}:8000"), Timeout = TimeSpan.FromSeconds(10) };
+        var available = await Eventually(async () =>
+        {
+            try { return JsonNode.Parse(await http.GetStringAsync("/api/v1/workers?status=available"))!.AsArray().Count; }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException) { return -1; }   // the backend is restarting
+        }, n => n >= count, timeout);
+        Assert.True(available >= count, $"{available} workers available after {timeout.TotalSeconds} s, expected {count}");
+    }
+
     private static async Task<T> Eventually<T>(Func<Task<T>> read, Func<T, bool> done, TimeSpan timeout)
     {
         var until = DateTime.UtcNow + timeout;

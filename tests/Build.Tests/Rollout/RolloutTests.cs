@@ -152,6 +152,8 @@ public sealed partial class RolloutTests(RolloutLab lab, ITestOutputHelper outpu
     [Fact]
     public async Task A8_Status_shows_every_nodes_services_with_tag_health_and_last_deploy_and_the_registered_workers()
     {
+        // a core deploy just before restarts the backend: Status is a snapshot, so judge it once every worker is back
+        await WaitForAvailableWorkersAsync(5, TimeSpan.FromMinutes(2));
         var json = Path.Combine(lab.Sandbox.Root, "status.json");
         var run = await Run("Status", "--json", json);
         Assert.True(run.ExitCode == 0, run.ToString());
