@@ -1,6 +1,6 @@
 using System.Runtime.Versioning;
 using BuildEngine;
-using Ktrdr.Build.Support;
+using Ktrdr.Deploy.EntryPoints;
 using Ktrdr.Deploy.Images;
 using Ktrdr.Deploy.Lab;
 using Ktrdr.Deploy.Lab.Docker;

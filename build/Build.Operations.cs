@@ -1,5 +1,5 @@
 using BuildEngine;
-using Ktrdr.Build.Support;
+using Ktrdr.Deploy.EntryPoints;
 using Ktrdr.Deploy.Rollout.Orchestration;
 using Ktrdr.Deploy.Secrets;
 

@@ -1,5 +1,5 @@
 using BuildEngine;
-using Ktrdr.Build.Support;
+using Ktrdr.Deploy.EntryPoints;
 
 namespace Ktrdr.Build;
 

@@ -41,7 +41,7 @@ public sealed class BuildSandbox : IDisposable
 
     public async Task<BuildRun> RunAsync(string[] args, IReadOnlyDictionary<string, string?> environment)
     {
-        var dll = Path.Combine(AppContext.BaseDirectory, "_build.dll");
+        var dll = BuildExecutable.Dll;
         var env = new Dictionary<string, string?>(environment) { ["GITHUB_ACTIONS"] = environment.GetValueOrDefault("GITHUB_ACTIONS") ?? "" };
         var result = await Cli.Wrap("dotnet").WithArguments([dll, .. args]).WithWorkingDirectory(Root)
             .WithEnvironmentVariables(env).WithValidation(CommandResultValidation.None).ExecuteBufferedAsync();

@@ -1,4 +1,4 @@
-using Ktrdr.Build.Support;
+using Ktrdr.Deploy.EntryPoints;
 using Ktrdr.Deploy.Rendering.Bundles;
 using Ktrdr.Deploy.Topology;
 using Ktrdr.Deploy.Verification;

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Ktrdr.Build.Support;
+using Ktrdr.Deploy.EntryPoints;
 using Ktrdr.Deploy.Verification;
 using Ktrdr.Deploy.Verification.Checks;
 using Ktrdr.Deploy.Verification.Http;

@@ -53,7 +53,7 @@ public sealed class RolloutLab : IAsyncLifetime
     public async Task<string> RunInterruptedAsync(string signal, Func<Task> interruptWhen, params string[] args)
     {
         var output = new System.Text.StringBuilder();
-        string[] build = ["dotnet", Path.Combine(AppContext.BaseDirectory, "_build.dll"), .. args, "--lab-id", Id, "--tag", Tag];
+        string[] build = ["dotnet", BuildExecutable.Dll, .. args, "--lab-id", Id, "--tag", Tag];
         // perl (Essential on Debian) resets SIGINT to its default and execs the build: same process, same pid
         var run = CliWrap.Cli.Wrap("perl").WithArguments(["-e", "$SIG{INT} = 'DEFAULT'; exec { $ARGV[0] } @ARGV or die \"exec: $!\"", .. build])
             .WithWorkingDirectory(Sandbox.Root).WithEnvironmentVariables(new Dictionary<string, string?> { ["GITHUB_ACTIONS"] = "" })

@@ -1,7 +1,7 @@
 using Ktrdr.Deploy.Rendering.Bundles;
 using Ktrdr.Deploy.Topology;
 
-namespace Ktrdr.Build.Support;
+namespace Ktrdr.Deploy.EntryPoints;
 
 /// <summary>Where the core node's services answer: the core's host and the port its compose file publishes for them.</summary>
 public static class CoreEndpoints

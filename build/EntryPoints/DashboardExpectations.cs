@@ -5,7 +5,7 @@ using Ktrdr.Deploy.Rendering.Dashboards;
 using Ktrdr.Deploy.Topology;
 using Ktrdr.Deploy.Verification;
 
-namespace Ktrdr.Build.Support;
+namespace Ktrdr.Deploy.EntryPoints;
 
 /// <summary>What the provisioned Grafana files promise: every panel query (plain PromQL), the dashboards by uid, and the datasource uids.</summary>
 public sealed record DashboardExpectations(IReadOnlyList<PanelQuery> Queries, IReadOnlyList<ExpectedDashboard> Dashboards, IReadOnlyList<string> DatasourceUids)

@@ -1,7 +1,7 @@
 using System.Xml.Linq;
 using CliWrap;
 
-namespace Ktrdr.Build.Support;
+namespace Ktrdr.Deploy.EntryPoints;
 
 /// <summary>Totals over every test project of one run, read from the TRX files dotnet test writes.</summary>
 public sealed record TestTotals(int Passed, int Failed, int Skipped, int ExitCode, string ResultsDirectory);

@@ -5,7 +5,7 @@ using Ktrdr.Deploy.Rollout.Orchestration;
 using Ktrdr.Deploy.Topology;
 using Serilog;
 
-namespace Ktrdr.Build.Support;
+namespace Ktrdr.Deploy.EntryPoints;
 
 /// <summary>Prints the Diff report (a table, then each changed file's diff) and writes it as JSON; every line passes the secret masker.</summary>
 public static class DriftView

@@ -4,7 +4,7 @@ using Ktrdr.Deploy.Rollout.Status;
 using Ktrdr.Deploy.Topology;
 using Ktrdr.Deploy.Verification.Http;
 
-namespace Ktrdr.Build.Support;
+namespace Ktrdr.Deploy.EntryPoints;
 
 /// <summary>The backend's worker records for Status (id, type, endpoint, status), or one row saying why there are none.</summary>
 public static class RegisteredWorkers

@@ -1,7 +1,7 @@
 using Ktrdr.Deploy.Verification;
 using Serilog;
 
-namespace Ktrdr.Build.Support;
+namespace Ktrdr.Deploy.EntryPoints;
 
 /// <summary>Prints a Verify report as an aligned table (one line per check and target) and words the failure summary.</summary>
 public static class VerifyReportView

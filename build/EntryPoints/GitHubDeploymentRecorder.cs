@@ -3,7 +3,7 @@ using Ktrdr.Deploy.Rollout.Orchestration;
 using Ktrdr.Deploy.Topology;
 using Serilog;
 
-namespace Ktrdr.Build.Support;
+namespace Ktrdr.Deploy.EntryPoints;
 
 /// <summary>
 /// Records a deploy as a GitHub Deployment (in_progress, then success or failure) when GitHub is on; says once that it

@@ -2,7 +2,7 @@ using BuildEngine;
 using Ktrdr.Deploy.GitHub;
 using Serilog;
 
-namespace Ktrdr.Build.Support;
+namespace Ktrdr.Deploy.EntryPoints;
 
 /// <summary>--tag latest-green: the newest commit on main whose build-images run succeeded, asked of GitHub once per run.</summary>
 public static class LatestGreenTag

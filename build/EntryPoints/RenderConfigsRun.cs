@@ -5,7 +5,7 @@ using Ktrdr.Deploy.Rendering.Tools;
 using Ktrdr.Deploy.Topology;
 using Serilog;
 
-namespace Ktrdr.Build.Support;
+namespace Ktrdr.Deploy.EntryPoints;
 
 /// <summary>
 /// RenderConfigs: every node's bundle rendered, every consistency check run, the bundles written only when all pass; a

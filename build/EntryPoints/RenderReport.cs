@@ -2,7 +2,7 @@ using Ktrdr.Deploy.Rendering;
 using Ktrdr.Deploy.Topology;
 using Serilog;
 
-namespace Ktrdr.Build.Support;
+namespace Ktrdr.Deploy.EntryPoints;
 
 /// <summary>Prints a render's checks as a table, then every problem grouped by file, in line order.</summary>
 public static class RenderReport

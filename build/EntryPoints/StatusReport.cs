@@ -3,7 +3,7 @@ using Ktrdr.Deploy.Rollout.Orchestration;
 using Ktrdr.Deploy.Rollout.Status;
 using Serilog;
 
-namespace Ktrdr.Build.Support;
+namespace Ktrdr.Deploy.EntryPoints;
 
 /// <summary>Status: what every node runs right now and what the backend has registered, read in parallel, changing nothing.</summary>
 public static class StatusReport

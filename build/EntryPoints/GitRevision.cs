@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Serilog;
 
-namespace Ktrdr.Build.Support;
+namespace Ktrdr.Deploy.EntryPoints;
 
 /// <summary>What git says about the checkout: the image tag of HEAD (sha-&lt;7 hex&gt;, as CI tags images), the full commit, the remote.</summary>
 public static class GitRevision

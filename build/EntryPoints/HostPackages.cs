@@ -3,7 +3,7 @@ using CliWrap.Buffered;
 using Ktrdr.Deploy.Rendering.Tools;
 using Serilog;
 
-namespace Ktrdr.Build.Support;
+namespace Ktrdr.Deploy.EntryPoints;
 
 /// <summary>A command the build needs on this machine, and the Debian package that provides it.</summary>
 public sealed record HostTool(string Command, string Package, string Why);

@@ -6,7 +6,7 @@ using Ktrdr.Deploy.Rollout.Orchestration;
 using Ktrdr.Deploy.Topology;
 using Serilog;
 
-namespace Ktrdr.Build.Support;
+namespace Ktrdr.Deploy.EntryPoints;
 
 /// <summary>
 /// A benchmark, not a test: it prints numbers and asserts nothing. On the lab it removes the stacks, then times a deploy

@@ -7,7 +7,7 @@ using Ktrdr.Deploy.Rollout.Deploy;
 using Ktrdr.Deploy.Topology;
 using Serilog;
 
-namespace Ktrdr.Build.Support;
+namespace Ktrdr.Deploy.EntryPoints;
 
 /// <summary>
 /// The rollout as the seeds do it by hand, for the benchmark only: node after node, `scp -r` the files, then one

@@ -1,7 +1,7 @@
 using Ktrdr.Deploy.Rollout.Status;
 using Serilog;
 
-namespace Ktrdr.Build.Support;
+namespace Ktrdr.Deploy.EntryPoints;
 
 /// <summary>A worker as the backend has it registered.</summary>
 public sealed record RegisteredWorkerRow(string Id, string Type, string Endpoint, string Status);

@@ -4,7 +4,7 @@ using Ktrdr.Deploy.Rendering.Prometheus;
 using Ktrdr.Deploy.Topology;
 using Ktrdr.Deploy.Verification;
 
-namespace Ktrdr.Build.Support;
+namespace Ktrdr.Deploy.EntryPoints;
 
 /// <summary>
 /// Derives what Verify expects from the same inputs RenderConfigs renders: the workers of every worker/gpu node's

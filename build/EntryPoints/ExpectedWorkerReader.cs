@@ -4,7 +4,7 @@ using Ktrdr.Deploy.Rendering.Prometheus;
 using Ktrdr.Deploy.Topology;
 using Ktrdr.Deploy.Verification;
 
-namespace Ktrdr.Build.Support;
+namespace Ktrdr.Deploy.EntryPoints;
 
 /// <summary>
 /// The workers an environment runs: every active KTRDR service of a worker or gpu node, with its id and public URL as

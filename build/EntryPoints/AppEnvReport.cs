@@ -2,7 +2,7 @@ using BuildEngine;
 using Ktrdr.Deploy.Rendering.AppEnv;
 using Serilog;
 
-namespace Ktrdr.Build.Support;
+namespace Ktrdr.Deploy.EntryPoints;
 
 /// <summary>Prints what CheckAppEnv found and fails the target when a deploy file or the checkout needs a change.</summary>
 public static class AppEnvReport
