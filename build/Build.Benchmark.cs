@@ -11,5 +11,5 @@ partial class Build
         .DependsOn(LabUp, PushGhcr, SyncNfsLayout, RenderConfigs)
         .OnlyWhenStatic(() => IsLab)
         .Executes(ct => RolloutBenchmark.RunAsync(Scope(), DeployOptions, Path.Combine(ArtifactsDirectory, "lab", "ssh", "config"),
-            async () => await VerifyAsync(TimeSpan.FromMinutes(3), ct), ct));
+            async () => await VerifyRun.VerifyAsync(Scope(), new VerifyRequest(DeployRootPath, TimeSpan.FromMinutes(3)), ct), ct));
 }
