@@ -1,5 +1,6 @@
 using BuildEngine;
 using Ktrdr.Deploy.Commands.Output;
+using Ktrdr.Deploy.DockerClient;
 using Ktrdr.Deploy.Images;
 using Ktrdr.Deploy.Lab;
 using Ktrdr.Deploy.Remote;
@@ -28,7 +29,7 @@ partial class Build : NukeBuild
     /// <summary>The layers' exceptions say what is wrong and what to do: they are reported as messages, never as bugs.</summary>
     protected override IReadOnlyCollection<Type> ExpectedFailures =>
     [
-        typeof(InvalidInputException), typeof(LabException), typeof(ImageException), typeof(RemoteException),
+        typeof(InvalidInputException), typeof(LabException), typeof(DockerException), typeof(ImageException), typeof(RemoteException),
         typeof(SecretsUnavailableException), typeof(UnexpectedOutputException), typeof(RolloutException),
     ];
 

@@ -1,3 +1,5 @@
+using Quickenshtein;
+
 namespace BuildEngine;
 
 /// <summary>"Did you mean X?" by edit distance over loosely normalised names.</summary>
@@ -8,7 +10,7 @@ public static class Suggestions
         var wanted = NameConvention.Normalize(input);
         var limit = Math.Max(2, wanted.Length / 3);
         return candidates
-            .Select(candidate => (Candidate: candidate, Distance: Distance(wanted, NameConvention.Normalize(candidate))))
+            .Select(candidate => (Candidate: candidate, Distance: Levenshtein.GetDistance(wanted, NameConvention.Normalize(candidate))))
             .Where(c => c.Distance <= limit)
             .OrderBy(c => c.Distance)
             .Select(c => c.Candidate)
@@ -24,25 +26,5 @@ public static class Suggestions
         var hint = suggestion is null ? "" : $" Did you mean \"{suggestion}\"?";
         var valid = candidates.Count == 0 ? "(none)" : string.Join(", ", candidates);
         return $"Unknown {kind} \"{input}\".{hint}{Environment.NewLine}Valid {kind}s: {valid}";
-    }
-
-    /// <summary>Levenshtein distance.</summary>
-    public static int Distance(string a, string b)
-    {
-        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
-        for (var i = 1; i <= a.Length; i++)
-        {
-            var current = new int[b.Length + 1];
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
-                current[j] = Math.Min(substitution, Math.Min(previous[j], current[j - 1]) + 1);
-            }
-
-            previous = current;
-        }
-
-        return previous[b.Length];
     }
 }

@@ -1,6 +1,5 @@
 using System.Diagnostics;
-using Ktrdr.Deploy.Lab;
-using Ktrdr.Deploy.Lab.Docker;
+using Ktrdr.Deploy.DockerClient;
 
 namespace Ktrdr.Deploy.Images;
 
@@ -78,6 +77,6 @@ public sealed class ImageBuilder(DockerCli docker, string workDirectory)
     private async Task RunAsync(IReadOnlyList<string> args, CancellationToken ct)
     {
         try { await docker.RunAsync(args, ct); }
-        catch (LabException e) { throw new ImageException(e.Message, e); }
+        catch (DockerException e) { throw new ImageException(e.Message, e); }
     }
 }

@@ -1,7 +1,6 @@
 using System.Diagnostics;
-using Ktrdr.Deploy.Lab;
-using Ktrdr.Deploy.Lab.Docker;
 using Ktrdr.Deploy.Topology;
+using Ktrdr.Deploy.DockerClient;
 
 namespace Ktrdr.Deploy.Images;
 
@@ -65,7 +64,7 @@ public sealed class ImagePusher(DockerCli docker, RegistryClient registry)
                                          "another push overwrote it; push again");
             return new PushedImage(remote, resolved, watch.Elapsed);
         }
-        catch (LabException e)
+        catch (DockerException e)
         {
             throw new ImageException(e.Message.Contains("does not exist", StringComparison.OrdinalIgnoreCase) || e.Message.Contains("No such image", StringComparison.Ordinal)
                 ? $"{recipe.Local(tag)} has not been built: run ./build.sh BuildImages (PushGhcr depends on it), or pass the --tag it was built with"

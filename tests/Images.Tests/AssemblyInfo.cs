@@ -1,2 +1,2 @@
-// Ktrdr.Deploy.Images is Linux-only (it drives the lab's DockerCli); so are its tests (CA1416).
+// Ktrdr.Deploy.Images is Linux-only (it drives the docker client); so are its tests (CA1416).
 [assembly: System.Runtime.Versioning.SupportedOSPlatform("linux")]

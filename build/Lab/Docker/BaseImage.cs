@@ -2,6 +2,7 @@ using CliWrap;
 using CliWrap.Buffered;
 using Ktrdr.Deploy.Lab.Apt;
 using Serilog;
+using Ktrdr.Deploy.DockerClient;
 
 namespace Ktrdr.Deploy.Lab.Docker;
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using CliWrap;
 using Serilog;
+using Ktrdr.Deploy.DockerClient;
 
 namespace Ktrdr.Deploy.Lab.Docker;
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Ktrdr.Deploy.Lab.Planning;
 using Serilog;
+using Ktrdr.Deploy.DockerClient;
 
 namespace Ktrdr.Deploy.Lab.Docker;
 

@@ -2,6 +2,7 @@ using Ktrdr.Deploy.Lab.Docker;
 using Ktrdr.Deploy.Lab.Planning;
 using Ktrdr.Deploy.Lab.State;
 using Serilog;
+using Ktrdr.Deploy.DockerClient;
 
 namespace Ktrdr.Deploy.Lab.Down;
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Ktrdr.Deploy.Lab.Docker;
 using Ktrdr.Deploy.Lab.Planning;
+using Ktrdr.Deploy.DockerClient;
 
 namespace Ktrdr.Deploy.Lab.Up;
 

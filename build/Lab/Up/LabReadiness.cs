@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using System.Text;
 using Ktrdr.Deploy.Lab.Docker;
 using Ktrdr.Deploy.Lab.Planning;
+using Ktrdr.Deploy.DockerClient;
 
 namespace Ktrdr.Deploy.Lab.Up;
 

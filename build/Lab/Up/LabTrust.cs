@@ -1,6 +1,7 @@
 using Ktrdr.Deploy.Lab.Docker;
 using Ktrdr.Deploy.Lab.Planning;
 using Ktrdr.Deploy.Lab.Trust;
+using Ktrdr.Deploy.DockerClient;
 
 namespace Ktrdr.Deploy.Lab.Up;
 

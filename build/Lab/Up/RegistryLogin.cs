@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using Ktrdr.Deploy.Lab.Docker;
 using Ktrdr.Deploy.Lab.Planning;
+using Ktrdr.Deploy.DockerClient;
 
 namespace Ktrdr.Deploy.Lab.Up;
 

@@ -1,4 +1,4 @@
-using BuildEngine;
+using Quickenshtein;
 
 namespace Ktrdr.Deploy.Topology.Text;
 
@@ -15,7 +15,7 @@ public static class DidYouMean
         var limit = Math.Max(2, found.Length / 3);
         var abbreviated = found.Length == 0 ? [] : list.Where(c => c.StartsWith(found, StringComparison.OrdinalIgnoreCase)).ToList();
         return list
-            .Select(c => (Candidate: c, Distance: Suggestions.Distance(found.ToLowerInvariant(), c.ToLowerInvariant())))
+            .Select(c => (Candidate: c, Distance: Levenshtein.GetDistance(found.ToLowerInvariant(), c.ToLowerInvariant())))
             .Where(x => x.Distance <= limit)
             .OrderBy(x => x.Distance)
             .Select(x => x.Candidate)

@@ -8,6 +8,7 @@ using Ktrdr.Deploy.Lab.Up;
 using Ktrdr.Deploy.Remote;
 using Ktrdr.Deploy.Remote.Ssh;
 using TestSupport;
+using Ktrdr.Deploy.DockerClient;
 
 namespace Ktrdr.Deploy.Lab.Tests.Integration;
 

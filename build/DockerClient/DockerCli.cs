@@ -2,7 +2,7 @@ using System.Text;
 using CliWrap;
 using CliWrap.Buffered;
 
-namespace Ktrdr.Deploy.Lab.Docker;
+namespace Ktrdr.Deploy.DockerClient;
 
 /// <summary>What a docker command printed and how it ended.</summary>
 public sealed record DockerResult(int ExitCode, string Output, string Error)
@@ -39,11 +39,11 @@ public sealed class DockerCli(string? host, string? config = null)
         }
         catch (System.ComponentModel.Win32Exception e)
         {
-            throw new LabException("the docker client is not installed (docker: command not found); install docker.io and run LabUp again", e);
+            throw new DockerException("the docker client is not installed (docker: command not found); install docker.io and run the target again", e);
         }
     }
 
-    /// <summary>Runs docker and returns its output; throws <see cref="LabException"/> with docker's own error when it fails.</summary>
+    /// <summary>Runs docker and returns its output; throws <see cref="DockerException"/> with docker's own error when it fails.</summary>
     public async Task<DockerResult> RunAsync(IReadOnlyList<string> args, CancellationToken ct, string? standardInput = null)
     {
         var result = await TryAsync(args, ct, standardInput);
@@ -65,7 +65,7 @@ public sealed class DockerCli(string? host, string? config = null)
         }
         catch (CliWrap.Exceptions.CommandExecutionException e)
         {
-            throw new LabException($"{source.TargetFilePath} {source.Arguments} failed while feeding docker {string.Join(' ', args)}: {e.Message}", e);
+            throw new DockerException($"{source.TargetFilePath} {source.Arguments} failed while feeding docker {string.Join(' ', args)}: {e.Message}", e);
         }
         if (result.ExitCode != 0) throw Failure(args, new DockerResult(result.ExitCode, output.ToString(), error.ToString()));
     }
@@ -84,10 +84,10 @@ public sealed class DockerCli(string? host, string? config = null)
         }
     }
 
-    private LabException Failure(IReadOnlyList<string> args, DockerResult result)
+    private DockerException Failure(IReadOnlyList<string> args, DockerResult result)
     {
         var lines = (result.Error.Length > 0 ? result.Error : result.Output).Trim().Split('\n');
         var tail = string.Join("\n  ", lines.TakeLast(15));
-        return new LabException($"docker {string.Join(' ', args)} failed (exit {result.ExitCode}) on {this}:\n  {tail}");
+        return new DockerException($"docker {string.Join(' ', args)} failed (exit {result.ExitCode}) on {this}:\n  {tail}");
     }
 }
