@@ -18,7 +18,7 @@ public static class VerifyRunner
         RunAsync(plan, CheckCatalog.For(plan), ct, onRetry);
 
     /// <summary>Runs the given checks with the plan's host map, timeouts, poll interval and deadline.</summary>
-    public static async Task<VerifyReport> RunAsync(VerifyPlan plan, IReadOnlyList<IVerifyCheck> checks, CancellationToken ct = default, Action<string>? onRetry = null)
+    internal static async Task<VerifyReport> RunAsync(VerifyPlan plan, IReadOnlyList<IVerifyCheck> checks, CancellationToken ct = default, Action<string>? onRetry = null)
     {
         using var http = new VerifyHttp(plan.HostMap, plan.RequestTimeout);
         var latest = new IReadOnlyList<ReportRow>[checks.Count];

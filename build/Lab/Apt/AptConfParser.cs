@@ -3,13 +3,13 @@ using System.Text.RegularExpressions;
 namespace Ktrdr.Deploy.Lab.Apt;
 
 /// <summary>One apt.conf option written on one line: <c>Acquire::http::Proxy "http://proxy:3128";</c>.</summary>
-public sealed record AptOption(string Key, string Value)
+internal sealed record AptOption(string Key, string Value)
 {
     public string Line => $"{Key} \"{Value}\";";
 }
 
 /// <summary>Reads the one-line <c>Key "value";</c> options of apt.conf files; comments (//, #, /* */ on one line) are skipped.</summary>
-public static partial class AptConfParser
+internal static partial class AptConfParser
 {
     public static IReadOnlyList<AptOption> Parse(string text)
     {

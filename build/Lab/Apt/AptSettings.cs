@@ -4,7 +4,7 @@ namespace Ktrdr.Deploy.Lab.Apt;
 /// How this machine reaches Debian: the mirror, the security mirror and the apt options worth carrying into the lab's
 /// images (proxy, and the date checks a snapshot mirror needs switched off). Decided from the host's apt files.
 /// </summary>
-public sealed record AptSettings(string Mirror, string SecurityMirror, IReadOnlyList<AptOption> Options)
+internal sealed record AptSettings(string Mirror, string SecurityMirror, IReadOnlyList<AptOption> Options)
 {
     public const string Suite = "bookworm";
     public const string DefaultMirror = "http://deb.debian.org/debian";

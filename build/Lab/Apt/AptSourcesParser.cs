@@ -1,7 +1,7 @@
 namespace Ktrdr.Deploy.Lab.Apt;
 
 /// <summary>Reads apt's two source formats: one-line <c>*.list</c> and deb822 <c>*.sources</c> stanzas.</summary>
-public static class AptSourcesParser
+internal static class AptSourcesParser
 {
     /// <summary><c>deb [arch=amd64 signed-by=...] http://deb.debian.org/debian bookworm main</c>, one per line.</summary>
     public static IReadOnlyList<AptSource> ParseList(string text)

@@ -1,7 +1,7 @@
 namespace Ktrdr.Deploy.Lab.Apt;
 
 /// <summary>Reads this machine's apt configuration: sources.list, sources.list.d/*.list and *.sources, apt.conf and apt.conf.d/*.</summary>
-public static class HostApt
+internal static class HostApt
 {
     public static AptSettings Read(string etcApt = "/etc/apt")
     {

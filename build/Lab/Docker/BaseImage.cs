@@ -15,7 +15,7 @@ public static class BaseImage
     public const string Reference = "ktrdr-lab/debian:bookworm";
 
     /// <summary>The base image's id, and whether it was built now.</summary>
-    public static async Task<(string Id, bool Built)> EnsureAsync(DockerCli docker, AptSettings apt, CancellationToken ct)
+    internal static async Task<(string Id, bool Built)> EnsureAsync(DockerCli docker, AptSettings apt, CancellationToken ct)
     {
         if (await LabImages.IdAsync(docker, Reference, ct) is { } existing) return (existing, false);
         var rootfs = Path.Combine("/var/tmp", $"ktrdr-lab-rootfs-{Guid.NewGuid():N}"[..30]);

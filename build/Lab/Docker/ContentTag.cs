@@ -6,7 +6,7 @@ namespace Ktrdr.Deploy.Lab.Docker;
 /// An image tag that changes exactly when what the image is built from changes: the SHA-256 of every file in its
 /// Dockerfile folder (relative path and bytes, in a fixed order) and the id of the base image.
 /// </summary>
-public static class ContentTag
+internal static class ContentTag
 {
     public static string Compute(string folder, string baseImageId)
     {

@@ -6,13 +6,13 @@ using Ktrdr.Deploy.DockerClient;
 namespace Ktrdr.Deploy.Lab.Docker;
 
 /// <summary>The Docker daemon a lab runs on: the default one when it answers, else the machine-wide lab daemon.</summary>
-public sealed record DockerEndpoint(DockerCli Docker, bool IsLabDaemon, bool StartedNow);
+internal sealed record DockerEndpoint(DockerCli Docker, bool IsLabDaemon, bool StartedNow);
 
 /// <summary>
 /// The machine-wide lab daemon, shared by every checkout's lab (each with its own id): started detached from the
 /// build (setsid) so it outlives it, found again by its socket, stopped by LabDown once no lab is left on it.
 /// </summary>
-public static class LabDaemon
+internal static class LabDaemon
 {
     public const string RunDirectory = "/run/ktrdr-lab";
     public const string Socket = $"unix://{RunDirectory}/docker.sock";

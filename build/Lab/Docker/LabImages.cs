@@ -6,7 +6,7 @@ using Ktrdr.Deploy.DockerClient;
 namespace Ktrdr.Deploy.Lab.Docker;
 
 /// <summary>The three images the lab runs, by reference.</summary>
-public sealed record LabImageSet(string Node, string Registry, string Dns);
+internal sealed record LabImageSet(string Node, string Registry, string Dns);
 
 /// <summary>
 /// Builds the node, registry and dns images from deploy/docker/lab/&lt;kind&gt;/, each tagged with its
@@ -20,7 +20,7 @@ public static class LabImages
         $"ktrdr-lab/{kind}:{ContentTag.Compute(Path.Combine(dockerfiles, kind), baseImageId)}";
 
     /// <summary>The images, and the references that had to be built now.</summary>
-    public static async Task<(LabImageSet Images, IReadOnlyList<string> Built)> EnsureAsync(
+    internal static async Task<(LabImageSet Images, IReadOnlyList<string> Built)> EnsureAsync(
         DockerCli docker, string dockerfiles, string baseImageId, CancellationToken ct)
     {
         var references = Kinds.ToDictionary(k => k, k => Reference(k, dockerfiles, baseImageId));

@@ -1,7 +1,7 @@
 namespace Ktrdr.Deploy.Lab.Planning;
 
 /// <summary>One container of the lab: its name, the image it must run, and the docker run arguments that create it.</summary>
-public sealed record ContainerSpec(string Name, string Image, IReadOnlyList<string> RunArguments)
+internal sealed record ContainerSpec(string Name, string Image, IReadOnlyList<string> RunArguments)
 {
     /// <summary>Label holding <see cref="SpecHash"/> on the container: a container made from other arguments is replaced.</summary>
     public const string SpecLabel = "org.ktrdr.lab.spec";

@@ -5,7 +5,7 @@ namespace Ktrdr.Deploy.Lab.Planning;
 /// (see /work/shared/lab.md): two capabilities, no seccomp/apparmor profile, the cgroup tree and a named volume
 /// for its own Docker daemon. Never <c>--privileged</c>: it fails here with "unable to apply caps".
 /// </summary>
-public static class DockerArgs
+internal static class DockerArgs
 {
     /// <summary>Where the lab's read-only files appear inside its containers.</summary>
     public const string MountPoint = "/etc/ktrdr-lab";

@@ -4,7 +4,7 @@ using System.Net.Sockets;
 namespace Ktrdr.Deploy.Lab.Planning;
 
 /// <summary>An IPv4 network such as 172.20.5.0/24: parsed strictly, compared by overlap.</summary>
-public readonly record struct Ipv4Subnet(uint Network, int PrefixLength)
+internal readonly record struct Ipv4Subnet(uint Network, int PrefixLength)
 {
     public uint Mask => PrefixLength == 0 ? 0 : uint.MaxValue << (32 - PrefixLength);
 

@@ -5,7 +5,7 @@ using System.Text;
 namespace Ktrdr.Deploy.Lab.Planning;
 
 /// <summary>Stable numbers and short hex names derived from text (SHA-256): the same input always gives the same lab.</summary>
-public static class LabHash
+internal static class LabHash
 {
     public static uint Number(string text) => BinaryPrimitives.ReadUInt32BigEndian(Digest(text));
 

@@ -4,7 +4,7 @@ namespace Ktrdr.Deploy.Lab.Planning;
 /// Where a lab keeps its files on this machine: everything under <c>&lt;root&gt;/.artifacts/lab</c>, so LabDown can
 /// remove it all. The SSH key and known_hosts paths match what deploy/environments/lab/topology.yml names.
 /// </summary>
-public sealed record LabPaths(string Root)
+internal sealed record LabPaths(string Root)
 {
     public string Directory => Path.Combine(Root, ".artifacts", "lab");
     public string StateFile => Path.Combine(Directory, "lab.json");

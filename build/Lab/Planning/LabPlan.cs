@@ -6,7 +6,7 @@ namespace Ktrdr.Deploy.Lab.Planning;
 /// Everything a lab is, decided before anything runs: names derived from the id, addresses from the subnet
 /// (registry .2, dns .3, nodes from .10 in topology order), the label on every resource.
 /// </summary>
-public sealed record LabPlan(string Id, Ipv4Subnet Subnet, int RegistryPort, LabPaths Paths, string Domain,
+internal sealed record LabPlan(string Id, Ipv4Subnet Subnet, int RegistryPort, LabPaths Paths, string Domain,
     string RegistryDnsName, IReadOnlyList<LabNode> Nodes)
 {
     public const string LabelKey = "ktrdr.lab";

@@ -1,7 +1,7 @@
 namespace Ktrdr.Deploy.Lab.Planning;
 
 /// <summary>Picks the host port the lab registry is published on: 15000–15999, derived from the lab id, skipping busy ports.</summary>
-public static class PortChooser
+internal static class PortChooser
 {
     public const int First = 15000;
     public const int Count = 1000;

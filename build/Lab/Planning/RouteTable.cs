@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Ktrdr.Deploy.Lab.Planning;
 
 /// <summary>Reads the IPv4 routes of this machine from /proc/net/route (what <c>ip -4 route</c> shows, without needing iproute2).</summary>
-public static class RouteTable
+internal static class RouteTable
 {
     public const string ProcFile = "/proc/net/route";
 

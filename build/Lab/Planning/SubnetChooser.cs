@@ -4,7 +4,7 @@ namespace Ktrdr.Deploy.Lab.Planning;
 /// Picks the lab's network: a /24 in 172.20.0.0–172.31.255.0 derived from the lab id, moving on past every network
 /// already in use, so the same lab gets the same subnet run after run and two labs never share one.
 /// </summary>
-public static class SubnetChooser
+internal static class SubnetChooser
 {
     private const int Candidates = 12 * 256;
 

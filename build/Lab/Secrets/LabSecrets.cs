@@ -8,7 +8,7 @@ namespace Ktrdr.Deploy.Lab.Secrets;
 /// directory 0700, files 0600, created with those modes (never readable by others, not even for an instant).
 /// Existing files are kept, so the values survive LabUp runs. Values are never logged.
 /// </summary>
-public static class LabSecrets
+internal static class LabSecrets
 {
     public const UnixFileMode DirectoryMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
     public const UnixFileMode FileMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;

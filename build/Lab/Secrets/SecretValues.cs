@@ -8,7 +8,7 @@ namespace Ktrdr.Deploy.Lab.Secrets;
 /// word "ktrdr" itself; every other secret is random letters and digits, so it needs no quoting in a .env file or a
 /// connection string. JWT_SECRET gets 64 characters (KTRDR wants at least 32).
 /// </summary>
-public static class SecretValues
+internal static class SecretValues
 {
     public const string UserPrefix = "ktrdr_";
     public const int Length = 32;

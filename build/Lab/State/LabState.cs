@@ -33,7 +33,7 @@ public sealed record LabState
     public IReadOnlyDictionary<string, string?> DockerEnvironment =>
         DockerHost is null ? new Dictionary<string, string?>() : new Dictionary<string, string?> { ["DOCKER_HOST"] = DockerHost };
 
-    public static LabState From(LabPlan plan, string? dockerHost, bool daemonStartedByLab) => new()
+    internal static LabState From(LabPlan plan, string? dockerHost, bool daemonStartedByLab) => new()
     {
         Id = plan.Id,
         Subnet = plan.Subnet.ToString(),

@@ -6,7 +6,7 @@ namespace Ktrdr.Deploy.Lab.Trust;
 /// known_hosts for the lab, from host keys read over a trusted channel (<c>docker exec</c>), never learnt on first
 /// use over the network. One line per node, valid for its DNS name and its lab address.
 /// </summary>
-public static class KnownHostsText
+internal static class KnownHostsText
 {
     /// <summary><c>backend.ktrdr.lab,172.20.5.10 ssh-ed25519 AAAA...</c> from the node's <c>ssh_host_ed25519_key.pub</c>.</summary>
     public static string Line(LabNode node, string hostPublicKey)

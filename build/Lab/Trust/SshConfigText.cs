@@ -4,7 +4,7 @@ using Ktrdr.Deploy.Lab.Planning;
 namespace Ktrdr.Deploy.Lab.Trust;
 
 /// <summary>An OpenSSH client config so a person can <c>ssh -F .artifacts/lab/ssh/config workers-b</c>, host keys checked.</summary>
-public static class SshConfigText
+internal static class SshConfigText
 {
     public static string Render(LabPlan plan)
     {

@@ -9,7 +9,7 @@ namespace Ktrdr.Deploy.Lab.Up;
 /// Brings the lab's network, volumes and containers to the plan: creates what is missing, starts what is stopped,
 /// replaces a container whose image was rebuilt, and leaves everything else alone. Containers start in parallel.
 /// </summary>
-public static class LabContainers
+internal static class LabContainers
 {
     public static async Task<string?> EnsureNetworkAsync(DockerCli docker, LabPlan plan, CancellationToken ct)
     {

@@ -8,7 +8,7 @@ namespace Ktrdr.Deploy.Lab.Up;
 /// The lab's files on this machine: its SSH key pair, the read-only files its containers mount (the authorized key,
 /// the names the DNS serves) and the shared data directory. Written only when they differ.
 /// </summary>
-public static class LabFiles
+internal static class LabFiles
 {
     public static async Task<string?> EnsureKeyPairAsync(LabPlan plan, CancellationToken ct)
     {

@@ -10,7 +10,7 @@ namespace Ktrdr.Deploy.Lab.Up;
 /// Settles a lab's subnet and registry port: those of the lab when it already exists (its network and registry),
 /// otherwise the parameters (checked) or values derived from the id, avoiding every network and port in use.
 /// </summary>
-public static class LabPlanner
+internal static class LabPlanner
 {
     public static async Task<(LabPlan Plan, string? Change)> ResolveAsync(DockerCli docker, LabRequest request, string id, CancellationToken ct)
     {

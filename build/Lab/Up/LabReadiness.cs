@@ -8,7 +8,7 @@ using Ktrdr.Deploy.DockerClient;
 namespace Ktrdr.Deploy.Lab.Up;
 
 /// <summary>Waits until every node answers: its sshd greets on &lt;ip&gt;:22 from this machine, and its dockerd answers docker info.</summary>
-public static class LabReadiness
+internal static class LabReadiness
 {
     public static readonly TimeSpan Timeout = TimeSpan.FromMinutes(2);
 

@@ -10,7 +10,7 @@ namespace Ktrdr.Deploy.Lab.Up;
 /// Docker already authenticates, so nothing is trusted on first use over the network) into known_hosts, beside an
 /// SSH config for people. The same call (re)installs the lab's authorized key on the node.
 /// </summary>
-public static class LabTrust
+internal static class LabTrust
 {
     public const string NodeKeysCommand = "/usr/local/bin/ktrdr-lab-node";
 

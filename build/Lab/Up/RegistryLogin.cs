@@ -13,7 +13,7 @@ namespace Ktrdr.Deploy.Lab.Up;
 /// <c>htpasswd -iBc</c> reading the password on standard input (never in argv), then the login is checked over HTTP:
 /// refused without credentials, accepted with them.
 /// </summary>
-public static class RegistryLogin
+internal static class RegistryLogin
 {
     public const string HtpasswdFile = "/etc/docker/registry/htpasswd";
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);

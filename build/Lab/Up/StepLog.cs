@@ -4,7 +4,7 @@ using Serilog;
 namespace Ktrdr.Deploy.Lab.Up;
 
 /// <summary>Runs LabUp's steps one by one, printing a line per step with what changed and how long it took.</summary>
-public sealed class StepLog
+internal sealed class StepLog
 {
     private readonly List<string> _changes = [];
 

@@ -5,7 +5,7 @@ using Ktrdr.Deploy.Verification.Http;
 namespace Ktrdr.Deploy.Verification.Checks;
 
 /// <summary>Prometheus loaded every rule group of deploy/shared/prometheus/rules, and every rule evaluates with health ok.</summary>
-public sealed class RuleGroupsCheck(Uri prometheus, IReadOnlyList<string> expected)
+internal sealed class RuleGroupsCheck(Uri prometheus, IReadOnlyList<string> expected)
     : JsonCheck("alert rule groups", "Prometheus", new Uri(prometheus, "/api/v1/rules"), Hints.HostPort(prometheus))
 {
     protected override IReadOnlyList<CheckOutcome> Judge(JsonNode json)
@@ -22,7 +22,7 @@ public sealed class RuleGroupsCheck(Uri prometheus, IReadOnlyList<string> expect
 }
 
 /// <summary>Alertmanager answers /-/ready, and Prometheus lists it among its active Alertmanagers (it sends alerts there).</summary>
-public sealed class AlertmanagerReachedCheck(Uri prometheus, Uri alertmanager) : IVerifyCheck
+internal sealed class AlertmanagerReachedCheck(Uri prometheus, Uri alertmanager) : IVerifyCheck
 {
     public string Name => "alertmanager";
 
@@ -46,7 +46,7 @@ public sealed class AlertmanagerReachedCheck(Uri prometheus, Uri alertmanager) :
 }
 
 /// <summary>Alerts firing now: each is a warning (news, not a failed Verify), or a failure with --strict.</summary>
-public sealed class FiringAlertsCheck(Uri prometheus, bool strict)
+internal sealed class FiringAlertsCheck(Uri prometheus, bool strict)
     : JsonCheck("alerts firing", "Prometheus", new Uri(prometheus, "/api/v1/alerts"), Hints.HostPort(prometheus))
 {
     protected override IReadOnlyList<CheckOutcome> Judge(JsonNode json)

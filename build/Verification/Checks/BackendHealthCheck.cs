@@ -7,7 +7,7 @@ namespace Ktrdr.Deploy.Verification.Checks;
 /// GET /api/v1/health answers 200 with status ok. The backend says ok whatever its state, so this only proves
 /// it answers; the registration and Prometheus checks prove the rest.
 /// </summary>
-public sealed class BackendHealthCheck(Uri backend)
+internal sealed class BackendHealthCheck(Uri backend)
     : JsonCheck("backend health", "the backend", new Uri(backend, "/api/v1/health"), Hints.HostPort(backend))
 {
     protected override IReadOnlyList<CheckOutcome> Judge(JsonNode json)

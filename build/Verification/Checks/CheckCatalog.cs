@@ -1,7 +1,7 @@
 namespace Ktrdr.Deploy.Verification.Checks;
 
 /// <summary>Every check a plan calls for, in report order.</summary>
-public static class CheckCatalog
+internal static class CheckCatalog
 {
     public static IReadOnlyList<IVerifyCheck> For(VerifyPlan plan)
     {

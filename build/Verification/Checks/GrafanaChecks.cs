@@ -7,7 +7,7 @@ using Ktrdr.Deploy.Verification.Http;
 namespace Ktrdr.Deploy.Verification.Checks;
 
 /// <summary>GET /api/health: Grafana answers and its database is ok (no login needed).</summary>
-public sealed class GrafanaHealthCheck(GrafanaPlan plan)
+internal sealed class GrafanaHealthCheck(GrafanaPlan plan)
     : JsonCheck("grafana health", "Grafana", new Uri(plan.Url, "/api/health"), Hints.HostPort(plan.Url))
 {
     protected override IReadOnlyList<CheckOutcome> Judge(JsonNode json)
@@ -22,7 +22,7 @@ public sealed class GrafanaHealthCheck(GrafanaPlan plan)
 }
 
 /// <summary>The API calls that need Grafana's admin login, and the hint when it is missing or refused.</summary>
-public abstract class GrafanaApiCheck(string name, GrafanaPlan plan, string path)
+internal abstract class GrafanaApiCheck(string name, GrafanaPlan plan, string path)
     : JsonCheck(name, "Grafana", new Uri(plan.Url, path), Hints.HostPort(plan.Url))
 {
     protected GrafanaPlan Plan => plan;
@@ -39,7 +39,7 @@ public abstract class GrafanaApiCheck(string name, GrafanaPlan plan, string path
 }
 
 /// <summary>GET /api/datasources lists every uid the dashboards refer to (Grafana invents uids when datasources.yml gives none).</summary>
-public sealed class GrafanaDatasourcesCheck(GrafanaPlan plan) : GrafanaApiCheck("grafana datasources", plan, "/api/datasources")
+internal sealed class GrafanaDatasourcesCheck(GrafanaPlan plan) : GrafanaApiCheck("grafana datasources", plan, "/api/datasources")
 {
     protected override IReadOnlyList<CheckOutcome> Judge(JsonNode json)
     {
@@ -56,7 +56,7 @@ public sealed class GrafanaDatasourcesCheck(GrafanaPlan plan) : GrafanaApiCheck(
 }
 
 /// <summary>GET /api/search?type=dash-db lists every provisioned dashboard by uid.</summary>
-public sealed class GrafanaDashboardsCheck(GrafanaPlan plan) : GrafanaApiCheck("grafana dashboards", plan, "/api/search?type=dash-db")
+internal sealed class GrafanaDashboardsCheck(GrafanaPlan plan) : GrafanaApiCheck("grafana dashboards", plan, "/api/search?type=dash-db")
 {
     protected override IReadOnlyList<CheckOutcome> Judge(JsonNode json)
     {

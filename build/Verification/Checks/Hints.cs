@@ -3,7 +3,7 @@ using Ktrdr.Deploy.Verification.Http;
 namespace Ktrdr.Deploy.Verification.Checks;
 
 /// <summary>What to do when a service did not answer as the contract says, worded once for every check.</summary>
-public static class Hints
+internal static class Hints
 {
     public static string ForAnswer(HttpAnswer answer, string service) => answer switch
     {

@@ -4,7 +4,7 @@ using Ktrdr.Deploy.Verification.Evaluation;
 namespace Ktrdr.Deploy.Verification.Checks;
 
 /// <summary>GET /api/services lists the backend's service (ktrdr-api): its traces reach Jaeger.</summary>
-public sealed class JaegerServicesCheck(JaegerPlan plan)
+internal sealed class JaegerServicesCheck(JaegerPlan plan)
     : JsonCheck("jaeger services", "Jaeger", new Uri(plan.Url, "/api/services"), Hints.HostPort(plan.Url))
 {
     protected override IReadOnlyList<CheckOutcome> Judge(JsonNode json)

@@ -8,7 +8,7 @@ namespace Ktrdr.Deploy.Verification.Checks;
 /// The shape most checks share: GET one JSON document, then judge it. A missing, non-200, non-JSON or
 /// wrongly shaped answer becomes one failed outcome with the service's hint.
 /// </summary>
-public abstract class JsonCheck(string name, string service, Uri url, string target) : IVerifyCheck
+internal abstract class JsonCheck(string name, string service, Uri url, string target) : IVerifyCheck
 {
     public string Name => name;
 

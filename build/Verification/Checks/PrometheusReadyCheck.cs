@@ -3,7 +3,7 @@ using Ktrdr.Deploy.Verification.Http;
 namespace Ktrdr.Deploy.Verification.Checks;
 
 /// <summary>GET /-/ready answers 200: Prometheus has loaded its configuration and serves queries.</summary>
-public sealed class PrometheusReadyCheck(Uri prometheus) : IVerifyCheck
+internal sealed class PrometheusReadyCheck(Uri prometheus) : IVerifyCheck
 {
     public string Name => "prometheus ready";
 

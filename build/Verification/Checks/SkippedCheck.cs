@@ -3,7 +3,7 @@ using Ktrdr.Deploy.Verification.Http;
 namespace Ktrdr.Deploy.Verification.Checks;
 
 /// <summary>A component the environment does not deploy: reported as skipped with the reason, never as passed.</summary>
-public sealed class SkippedCheck(string name, string reason) : IVerifyCheck
+internal sealed class SkippedCheck(string name, string reason) : IVerifyCheck
 {
     public string Name => name;
 

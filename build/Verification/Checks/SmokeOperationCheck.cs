@@ -9,7 +9,7 @@ namespace Ktrdr.Deploy.Verification.Checks;
 /// <c>GET /api/v1/operations/{id}</c> says it completed. While it is pending or running the check fails, so the
 /// runner asks again until the deadline; a failed or cancelled operation fails with a hint.
 /// </summary>
-public sealed class SmokeOperationCheck(Uri backend, string kind, string startPath, string idField, string body) : IVerifyCheck
+internal sealed class SmokeOperationCheck(Uri backend, string kind, string startPath, string idField, string body) : IVerifyCheck
 {
     private string? _operationId;
 

@@ -7,7 +7,7 @@ namespace Ktrdr.Deploy.Verification.Checks;
 /// The worker's /health, at the URL the backend polls, says healthy: true. The body decides: a worker answers 200
 /// even when it reports healthy: false.
 /// </summary>
-public sealed class WorkerHealthCheck(ExpectedWorker worker)
+internal sealed class WorkerHealthCheck(ExpectedWorker worker)
     : JsonCheck("worker health", $"worker {worker.Id}", worker.HealthUrl, worker.Id)
 {
     protected override IReadOnlyList<CheckOutcome> Judge(JsonNode json)

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace Ktrdr.Deploy.Verification.Evaluation;
 
 /// <summary>One of Prometheus' active targets (GET /api/v1/targets → data.activeTargets[]).</summary>
-public sealed record ActiveTarget(string Job, string Instance, string Health, string LastError, string ScrapeUrl)
+internal sealed record ActiveTarget(string Job, string Instance, string Health, string LastError, string ScrapeUrl)
 {
     public static IReadOnlyList<ActiveTarget> ParseList(JsonNode? json)
     {

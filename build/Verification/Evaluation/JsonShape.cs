@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 namespace Ktrdr.Deploy.Verification.Evaluation;
 
 /// <summary>Reads fields of an answer, saying which field of which answer did not have the expected shape.</summary>
-public static class JsonShape
+internal static class JsonShape
 {
     public static JsonArray Array(JsonNode? node, string what) =>
         node as JsonArray ?? throw new FormatException($"{what}: expected a JSON list, found {Kind(node)}");

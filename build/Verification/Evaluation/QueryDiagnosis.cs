@@ -6,7 +6,7 @@ namespace Ktrdr.Deploy.Verification.Evaluation;
 /// What Prometheus holds for one metric a panel reads: the jobs it is scraped under, and the most samples one of its
 /// series has in the last 5 minutes under the panel's job matchers (0: the matchers select none of its series).
 /// </summary>
-public sealed record MetricProbe(string Metric, IReadOnlyList<string> Jobs, int Samples)
+internal sealed record MetricProbe(string Metric, IReadOnlyList<string> Jobs, int Samples)
 {
     public bool MatchesPanelJobs => Samples > 0;
 }
@@ -17,7 +17,7 @@ public sealed record MetricProbe(string Metric, IReadOnlyList<string> Jobs, int 
 /// panel filters on (job label mismatch), or one scraped only once so far (rate() needs two samples: retried).
 /// When all are fine, the panel's other filters just select nothing yet (no 5xx responses, say): a warning.
 /// </summary>
-public static class QueryDiagnosis
+internal static class QueryDiagnosis
 {
     /// <summary>Number of series (vector, matrix) or 1 for a scalar/string result, from a GET /api/v1/query answer.</summary>
     public static int SeriesCount(JsonNode? json)

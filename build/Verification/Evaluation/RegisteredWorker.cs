@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace Ktrdr.Deploy.Verification.Evaluation;
 
 /// <summary>A worker record as the backend's GET /api/v1/workers lists it (the fields Verify reads).</summary>
-public sealed record RegisteredWorker(string Id, string Type, string Endpoint, string Status, bool Gpu)
+internal sealed record RegisteredWorker(string Id, string Type, string Endpoint, string Status, bool Gpu)
 {
     public const string Available = "available";
 

@@ -4,7 +4,7 @@ namespace Ktrdr.Deploy.Verification.Evaluation;
 /// Compares the backend's worker records with the expected slots: every expected id present with the right type,
 /// endpoint, status and GPU capability; no other record; and the count. Pure: the answer in, outcomes out.
 /// </summary>
-public static class RegistrationEvaluator
+internal static class RegistrationEvaluator
 {
     public const string CountTarget = "count";
 

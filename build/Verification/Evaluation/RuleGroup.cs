@@ -3,10 +3,10 @@ using System.Text.Json.Nodes;
 namespace Ktrdr.Deploy.Verification.Evaluation;
 
 /// <summary>A rule as Prometheus evaluates it (GET /api/v1/rules → data.groups[].rules[]).</summary>
-public sealed record LoadedRule(string Name, string Health, string LastError);
+internal sealed record LoadedRule(string Name, string Health, string LastError);
 
 /// <summary>A rule group Prometheus has loaded, with its rules' health.</summary>
-public sealed record RuleGroup(string Name, string File, IReadOnlyList<LoadedRule> Rules)
+internal sealed record RuleGroup(string Name, string File, IReadOnlyList<LoadedRule> Rules)
 {
     public static IReadOnlyList<RuleGroup> ParseList(JsonNode? json)
     {
@@ -24,7 +24,7 @@ public sealed record RuleGroup(string Name, string File, IReadOnlyList<LoadedRul
 }
 
 /// <summary>An alert Prometheus holds now (GET /api/v1/alerts → data.alerts[]): its labels, state and summary.</summary>
-public sealed record ActiveAlert(IReadOnlyDictionary<string, string> Labels, string State, string Summary)
+internal sealed record ActiveAlert(IReadOnlyDictionary<string, string> Labels, string State, string Summary)
 {
     public string Name => Labels.GetValueOrDefault("alertname", "?");
 

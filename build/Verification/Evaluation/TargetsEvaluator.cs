@@ -5,7 +5,7 @@ namespace Ktrdr.Deploy.Verification.Evaluation;
 /// up, nothing else scraped. A DOWN target quotes Prometheus' own error and points at the usual cause, a port that
 /// differs from the one the container listens on.
 /// </summary>
-public static class TargetsEvaluator
+internal static class TargetsEvaluator
 {
     public static IReadOnlyList<CheckOutcome> Evaluate(IReadOnlyList<ExpectedTarget> expected, IReadOnlyList<ActiveTarget> active)
     {

@@ -8,7 +8,7 @@ namespace Ktrdr.Deploy.Verification.Http;
 /// and every other name through DNS. The request itself keeps the name (Host header, messages), so nothing
 /// on this machine (/etc/hosts) has to change.
 /// </summary>
-public static class HostMapConnector
+internal static class HostMapConnector
 {
     public static SocketsHttpHandler Handler(IReadOnlyDictionary<string, string> hostMap)
     {

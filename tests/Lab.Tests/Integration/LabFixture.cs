@@ -27,8 +27,8 @@ public sealed class LabFixture : IAsyncLifetime
     public LabRequest Request { get; }
     public LabUpReport Up { get; private set; } = null!;
     public LabState State => Up.State;
-    public LabPaths Paths => LabPaths.For(Root);
-    public LabPlan Plan => LabPlan.Create(Id, Ipv4Subnet.Parse(State.Subnet), State.RegistryHostPort, Paths, LabSamples.Topology);
+    internal LabPaths Paths => LabPaths.For(Root);
+    internal LabPlan Plan => LabPlan.Create(Id, Ipv4Subnet.Parse(State.Subnet), State.RegistryHostPort, Paths, LabSamples.Topology);
     public DockerCli Docker => new(State.DockerHost);
     public string RegistryToken => File.ReadAllText(Path.Combine(Paths.SecretsDirectory, "GHCR_TOKEN")).Trim();
 

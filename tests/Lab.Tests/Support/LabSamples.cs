@@ -5,7 +5,7 @@ using TestSupport;
 namespace Ktrdr.Deploy.Lab.Tests.Support;
 
 /// <summary>The repository's real lab topology and a plan made from it, for the pure tests.</summary>
-public static class LabSamples
+internal static class LabSamples
 {
     public static EnvironmentTopology Topology { get; } = TopologyLoader.Load(Path.Combine(RepoFiles.Root, "deploy"), "lab");
 

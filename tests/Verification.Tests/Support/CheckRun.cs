@@ -5,7 +5,7 @@ using Ktrdr.Deploy.Verification.Http;
 namespace Verification.Tests.Support;
 
 /// <summary>Runs one check once, as a round of the runner would (no host map, 5 s per request).</summary>
-public static class CheckRun
+internal static class CheckRun
 {
     public static async Task<IReadOnlyList<CheckOutcome>> AllAsync(IVerifyCheck check)
     {
