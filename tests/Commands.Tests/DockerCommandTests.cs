@@ -71,63 +71,8 @@ public class DockerCommandTests
     }
 
     [Fact]
-    public void Pull_and_digest_quote_the_image()
+    public void Pull_quotes_the_image()
     {
         Assert.Equal($"docker pull --quiet '{Backend}'", DockerCommands.Pull(Backend).Script);
-        Assert.Equal($"docker image inspect --format '{{{{range .RepoDigests}}}}{{{{println .}}}}{{{{end}}}}' '{Backend}'",
-            DockerCommands.ImageDigest(Backend).Script);
-    }
-
-    [Fact]
-    public void The_digest_is_the_one_of_the_images_own_repository()
-    {
-        var digest = DockerCommands.ParseImageDigest(Sample.Result("image-digest"), Backend);
-
-        Assert.Equal(
-            "127.0.0.1:5099/kpiteira/ktrdr-backend@sha256:ba2cc32c7f48714aff45a913fd6ba135a586d2fbdeda5576e0845e9df736dd75",
-            digest?.Reference);
-    }
-
-    [Fact]
-    public void An_image_with_digests_only_from_other_repositories_has_no_digest()
-    {
-        // The same image was pushed to ktrdr-backend and ktrdr-mirror; neither is the digest of cmds-busybox:1.
-        Assert.Null(DockerCommands.ParseImageDigest(Sample.Result("image-digest"), "cmds-busybox:1"));
-    }
-
-    [Fact]
-    public void Docker_hub_names_match_in_their_short_and_long_forms()
-    {
-        var output = Sample.Output("timescale/timescaledb@sha256:0123\n");
-
-        Assert.Equal("sha256:0123", DockerCommands.ParseImageDigest(output, "docker.io/timescale/timescaledb:2.17.2-pg16")?.Digest);
-    }
-
-    [Fact]
-    public void An_image_missing_on_the_node_has_no_digest_but_other_failures_are_errors()
-    {
-        // stderr as docker CLI 28.2.2 printed it against dockerd 20.10.24 for an unknown image
-        var missing = Sample.Output("", 1, "Error response from daemon: no such image: nope:1: No such image: nope:1\n");
-        var down = Sample.Output("", 1, "Cannot connect to the Docker daemon at unix:///var/run/docker.sock.");
-
-        Assert.Null(DockerCommands.ParseImageDigest(missing, "nope:1"));
-        Assert.Contains("Cannot connect", Assert.Throws<UnexpectedOutputException>(() => DockerCommands.ParseImageDigest(down, "x:1")).Message);
-    }
-
-    [Fact]
-    public void Info_reads_the_daemons_answer()
-    {
-        var info = DockerCommands.ParseInfo(Sample.Result("docker-info"));
-
-        Assert.Equal(new DockerInfo("20.10.24+dfsg1", "vm", "Debian GNU/Linux 12 (bookworm)", "x86_64", 4), info);
-    }
-
-    [Fact]
-    public void Info_without_a_daemon_is_an_error_even_though_the_client_prints_json()
-    {
-        var error = Assert.Throws<UnexpectedOutputException>(() => DockerCommands.ParseInfo(Sample.Result("docker-info-daemon-down")));
-
-        Assert.Contains("the docker daemon did not answer", error.Message);
-        Assert.Contains("Cannot connect to the Docker daemon", error.Message);
     }
 }

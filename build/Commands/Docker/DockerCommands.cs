@@ -62,18 +62,6 @@ public static class DockerCommands
     /// <summary>The image's id (<c>sha256:...</c>) on the daemon; fails when the daemon does not have it.</summary>
     public static RemoteCommand ImageId(string image) => new($"docker image inspect --format '{{{{.Id}}}}' {Quote(image)}", $"read the id of {image}");
 
-    /// <summary>Every registry digest the local image has, one <c>repository@sha256:...</c> per line (none if never pulled or pushed).</summary>
-    public static RemoteCommand ImageDigest(string image) => new(
-        $"docker image inspect --format '{{{{range .RepoDigests}}}}{{{{println .}}}}{{{{end}}}}' {Quote(image)}",
-        $"read the digest of {image}");
-
-    /// <inheritdoc cref="DockerOutput.ImageDigest"/>
-    public static ImageDigest? ParseImageDigest(CommandResult result, string image) => DockerOutput.ImageDigest(result, image);
-
-    public static RemoteCommand Info() => new("docker info --format '{{json .}}'", "ask the docker daemon");
-
-    public static DockerInfo ParseInfo(CommandResult result) => DockerOutput.Info(result);
-
     private static string RequireToken(string registryHost, string token) =>
         string.IsNullOrWhiteSpace(token)
             ? throw new ArgumentException(

@@ -6,7 +6,7 @@ using YamlDotNet.RepresentationModel;
 namespace Ktrdr.Deploy.Rendering.Bundles;
 
 /// <summary>deploy/shared/metrics-catalog.yml: the metric names that exist; dashboards may query only these.</summary>
-public static class MetricCatalog
+internal static class MetricCatalog
 {
     private const string Unchecked = "until it reads, the metric names the dashboards query are not checked";
 

@@ -4,7 +4,7 @@ using Ktrdr.Deploy.Topology;
 namespace Ktrdr.Deploy.Rendering.Checks;
 
 /// <summary><c>amtool check-config</c> on the generated alertmanager.yml of the core bundle (amtool comes with Alertmanager).</summary>
-public sealed class AlertmanagerConfigCheck : IRenderCheck
+internal sealed class AlertmanagerConfigCheck : IRenderCheck
 {
     public string Name => "amtool check-config";
 

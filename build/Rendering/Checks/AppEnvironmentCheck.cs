@@ -12,7 +12,7 @@ namespace Ktrdr.Deploy.Rendering.Checks;
 /// declared secret; and a production environment runs with <c>KTRDR_ENV=production</c>,
 /// so the application refuses to start on an insecure default.
 /// </summary>
-public sealed class AppEnvironmentCheck(AppEnvCatalog? catalog = null) : IRenderCheck
+internal sealed class AppEnvironmentCheck(AppEnvCatalog? catalog = null) : IRenderCheck
 {
     public const string EnvSwitch = "KTRDR_ENV";
     public const string Acknowledge = "KTRDR_ACKNOWLEDGE_INSECURE_DEFAULTS";

@@ -10,7 +10,7 @@ namespace Ktrdr.Deploy.Rendering.Checks;
 /// or floating a version (<c>${IMAGE_TAG:-latest}</c>) is an error naming the node or the tag it would pin.
 /// NODE_NAME and NODE_HOST are left to the compose variables check.
 /// </summary>
-public sealed class ComposeDefaultsCheck : IRenderCheck
+internal sealed class ComposeDefaultsCheck : IRenderCheck
 {
     public string Name => "identity and version defaults";
 

@@ -10,7 +10,7 @@ namespace Ktrdr.Deploy.Rendering.Checks;
 /// <c>${NODE_HOST:-workers-b}</c> once made every node claim to be workers-b). Pass-through entries
 /// (<c>- DB_PASSWORD</c>) must name a secret or a rendered variable.
 /// </summary>
-public sealed class ComposeVariablesCheck : IRenderCheck
+internal sealed class ComposeVariablesCheck : IRenderCheck
 {
     public string Name => "compose variables";
 

@@ -5,7 +5,7 @@ using Ktrdr.Deploy.Topology.Text;
 namespace Ktrdr.Deploy.Rendering.Checks;
 
 /// <summary>Every datasource uid a dashboard references is declared in datasources.yml (a mismatch once left every panel empty).</summary>
-public sealed class DashboardDatasourceCheck : IRenderCheck
+internal sealed class DashboardDatasourceCheck : IRenderCheck
 {
     public string Name => "dashboard datasources";
 

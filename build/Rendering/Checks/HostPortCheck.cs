@@ -8,7 +8,7 @@ namespace Ktrdr.Deploy.Rendering.Checks;
 /// allocated") after the first services were replaced. Prometheus' scrape targets come from these ports, so a target
 /// listed twice is a port published twice; it is reported here once, at the second mapping.
 /// </summary>
-public sealed class HostPortCheck : IRenderCheck
+internal sealed class HostPortCheck : IRenderCheck
 {
     public string Name => "host ports";
 

@@ -3,7 +3,7 @@ using Ktrdr.Deploy.Topology;
 namespace Ktrdr.Deploy.Rendering.Checks;
 
 /// <summary>Every relative bind-mount source (./x, ../x) exists in the node's bundle; a missing one makes Docker create an empty directory.</summary>
-public sealed class MountSourceCheck : IRenderCheck
+internal sealed class MountSourceCheck : IRenderCheck
 {
     public string Name => "mount sources";
 

@@ -10,7 +10,7 @@ namespace Ktrdr.Deploy.Rendering.Checks;
 /// Dockerfile EXPOSE — the GPU worker was once DOWN for weeks because two of these disagreed.
 /// Scrape targets are generated from the published ports, so they agree by construction.
 /// </summary>
-public sealed partial class PortAgreementCheck : IRenderCheck
+internal sealed partial class PortAgreementCheck : IRenderCheck
 {
     public string Name => "port agreement";
 

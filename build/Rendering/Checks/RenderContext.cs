@@ -17,7 +17,6 @@ public sealed record RenderContext(
     public IReadOnlyDictionary<string, string> SecretPlaceholders =>
         Env.Secrets.Keys.ToDictionary(k => k, k => $"placeholder-for-{k.ToLowerInvariant()}");
 
-    public NodeSpec NodeOf(RenderedBundle b) => b.Node;
 }
 
 /// <summary>One consistency check. Returns every problem it finds (empty when all is well).</summary>

@@ -8,7 +8,7 @@ using Ktrdr.Deploy.Topology.Text;
 namespace Ktrdr.Deploy.Rendering.Checks;
 
 /// <summary>Every metric and job an alert rule reads exists: in the metric catalog and in the generated prometheus.yml.</summary>
-public sealed class AlertRuleQueryCheck : IRenderCheck
+internal sealed class AlertRuleQueryCheck : IRenderCheck
 {
     public string Name => "alert rule queries";
 
@@ -22,7 +22,7 @@ public sealed class AlertRuleQueryCheck : IRenderCheck
 /// Every rule file has its promtool test file, every alert has a case where it fires and one where it stays silent
 /// (empty <c>exp_alerts</c>), and every rule file a test loads exists (promtool only warns about a missing one).
 /// </summary>
-public sealed class RuleTestCoverageCheck : IRenderCheck
+internal sealed class RuleTestCoverageCheck : IRenderCheck
 {
     public string Name => "alert rule tests present";
 
@@ -64,7 +64,7 @@ public sealed class RuleTestCoverageCheck : IRenderCheck
 }
 
 /// <summary><c>promtool check rules</c> on every rule file; each problem at its file and line.</summary>
-public sealed class PromtoolRulesCheck : IRenderCheck
+internal sealed class PromtoolRulesCheck : IRenderCheck
 {
     public string Name => "promtool check rules";
 
@@ -82,7 +82,7 @@ public sealed class PromtoolRulesCheck : IRenderCheck
 }
 
 /// <summary><c>promtool test rules</c> on every test file: a failing case is reported at its alertname line with what promtool expected and got.</summary>
-public sealed partial class PromtoolRuleTestsCheck : IRenderCheck
+internal sealed partial class PromtoolRuleTestsCheck : IRenderCheck
 {
     public string Name => "promtool test rules";
 

@@ -6,7 +6,7 @@ namespace Ktrdr.Deploy.Rendering.Checks;
 /// KTRDR containers write the shared tree: they must run as the storage uid and carry its gid in group_add,
 /// or writes fail with "permission denied" on NFS.
 /// </summary>
-public sealed class StorageIdentityCheck : IRenderCheck
+internal sealed class StorageIdentityCheck : IRenderCheck
 {
     public string Name => "shared storage identity";
 

@@ -47,7 +47,7 @@ internal static class ToolCheck
 }
 
 /// <summary><c>promtool check config</c> on the generated prometheus.yml of the core bundle.</summary>
-public sealed class PromtoolConfigCheck : IRenderCheck
+internal sealed class PromtoolConfigCheck : IRenderCheck
 {
     public string Name => "promtool check config";
 
@@ -57,7 +57,7 @@ public sealed class PromtoolConfigCheck : IRenderCheck
 }
 
 /// <summary>Every dashboard expression parses as PromQL: promtool checks them as recording rules, one group per expression.</summary>
-public sealed partial class PromQlParseCheck : IRenderCheck
+internal sealed partial class PromQlParseCheck : IRenderCheck
 {
     public string Name => "dashboard PromQL";
 
@@ -96,7 +96,7 @@ public sealed partial class PromQlParseCheck : IRenderCheck
 /// <c>docker-compose config -q</c> over each node's compose files, with its rendered .env, its profiles,
 /// and placeholder values for the secrets — so it validates exactly what the node will run.
 /// </summary>
-public sealed class ComposeConfigCheck : IRenderCheck
+internal sealed class ComposeConfigCheck : IRenderCheck
 {
     public string Name => "docker-compose config";
 

@@ -7,7 +7,7 @@ namespace Ktrdr.Deploy.Rendering.Checks;
 /// (not a container or service name, which only resolves inside that node's compose network), and must not
 /// end in '/' (the backend would call <c>//health</c> and drop the worker).
 /// </summary>
-public sealed class WorkerUrlCheck : IRenderCheck
+internal sealed class WorkerUrlCheck : IRenderCheck
 {
     public const string Variable = "KTRDR_WORKER_PUBLIC_BASE_URL";
 

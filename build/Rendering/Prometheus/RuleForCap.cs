@@ -7,7 +7,7 @@ namespace Ktrdr.Deploy.Rendering.Prometheus;
 /// The lab's <c>alerting.max_for</c>: every rule's <c>for:</c> longer than it is shortened to it in the shipped rule files,
 /// so an end-to-end test waits seconds, not minutes. The sources (and their unit tests) keep the real durations.
 /// </summary>
-public static partial class RuleForCap
+internal static partial class RuleForCap
 {
     public static string Apply(string ruleFile, TimeSpan? maxFor) =>
         maxFor is not { } cap ? ruleFile : ForLine().Replace(ruleFile, m =>

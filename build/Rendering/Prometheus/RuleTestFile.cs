@@ -3,13 +3,13 @@ using Ktrdr.Deploy.Topology.Text;
 namespace Ktrdr.Deploy.Rendering.Prometheus;
 
 /// <summary>A rule file a promtool test file loads, with the line that names it.</summary>
-public sealed record RuleFileUse(string Path, int Line);
+internal sealed record RuleFileUse(string Path, int Line);
 
 /// <summary>One <c>alert_rule_test</c> case: which alert, when, whether it expects alerts, and its line.</summary>
-public sealed record AlertCase(string AlertName, TimeSpan? EvalTime, bool ExpectsFiring, int Line);
+internal sealed record AlertCase(string AlertName, TimeSpan? EvalTime, bool ExpectsFiring, int Line);
 
 /// <summary>The parts of a promtool rule test file the checks read (promtool itself runs it).</summary>
-public sealed record RuleTestFile(string File, IReadOnlyList<RuleFileUse> RuleFiles, IReadOnlyList<AlertCase> Cases)
+internal sealed record RuleTestFile(string File, IReadOnlyList<RuleFileUse> RuleFiles, IReadOnlyList<AlertCase> Cases)
 {
     public static RuleTestFile Read(string path, string text)
     {

@@ -111,8 +111,6 @@ internal static partial class ValueRules
 
     private static TextParser<string> Matching(Regex pattern) => (string t, out string v) => pattern.IsMatch(v = t);
 
-    public static bool IsUpperSnake(string text) => UpperSnakePattern().IsMatch(text);
-
     [GeneratedRegex(@"^[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*$")] private static partial Regex RelativePathPattern();
     [GeneratedRegex(@"^(\.\./[a-z0-9][a-z0-9-]*/)?[A-Za-z0-9._-]+\.ya?ml$")] private static partial Regex ComposeFilePattern();
     [GeneratedRegex(@"^[a-zA-Z0-9][a-zA-Z0-9_.-]*$")] private static partial Regex ProfilePattern();

@@ -43,22 +43,23 @@ public sealed partial class RolloutTests
     public async Task C2_A_busy_worker_finishes_its_operation_before_the_update_replaces_it()
     {
         using var http = new HttpClient { BaseAddress = new Uri($"http://{await CoreAddressAsync()}:8000"), Timeout = TimeSpan.FromSeconds(20) };
-        // both worker nodes' bundles rendered first, so the deploy below reaches its drain in seconds (its RenderConfigs is
-        // cached), and an operation twice that long on a loaded machine is still running when the drain asks
+        // both worker nodes' bundles rendered first and the deploy below skips LabUp and RenderConfigs (--force would
+        // render and check again: 40 s on a loaded CI machine, longer than the operation), so it reaches its drain in
+        // seconds, and an operation several times that long on a loaded machine is still running when the drain asks
         foreach (var candidate in new[] { "workers-b", "workers-c" })
         {
             var render = await Run("RenderConfigs", "--target-node", candidate);
             Assert.True(render.ExitCode == 0, render.ToString());
         }
         var start = await http.PostAsJsonAsync("/api/v1/backtests/start",
-            new { strategy_name = "mean_reversion", start_date = "2024-01-01", end_date = "2024-06-30", standin_seconds = 30 });
+            new { strategy_name = "mean_reversion", start_date = "2024-01-01", end_date = "2024-06-30", standin_seconds = 60 });
         var started = JsonNode.Parse(await start.Content.ReadAsStringAsync())!;
         Assert.True(start.IsSuccessStatusCode, started.ToJsonString());
         var id = started["operation_id"]!.GetValue<string>();
         var node = Regex.Match(started["message"]!.GetValue<string>(), @"on worker (workers-[a-z])-").Groups[1].Value;
         Assert.NotEmpty(node);
 
-        var deploy = await Run("DeployWorkers", "--target-node", node, "--force");
+        var deploy = await Run("DeployWorkers", "--target-node", node, "--force", "--skip", "LabUp,RenderConfigs");
         Assert.True(deploy.ExitCode == 0, deploy.ToString());
         Assert.Matches(new Regex($@"{node} +drain +backtest-worker-1 idle, registered available after waiting \d+ s"), deploy.Output);
         Assert.Matches(new Regex($@"{node} +update +backtest-worker-1 replaced, healthy and serving"), deploy.Output);

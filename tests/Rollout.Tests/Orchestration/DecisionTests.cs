@@ -114,15 +114,6 @@ public class DecisionTests : IDisposable
     }
 
     [Fact]
-    public async Task A_batch_size_below_one_is_refused_with_what_to_give()
-    {
-        var error = await Assert.ThrowsAsync<RolloutException>(() =>
-            DeployOperation.DeployRoleAsync(NoOutsideWorld.Scope(_lab, _connections, _artifacts), NodeRole.Workers, Options with { BatchSize = 0 }, CancellationToken.None));
-
-        Assert.Contains("--batch-size 0", error.Message);
-    }
-
-    [Fact]
     public async Task A_rollback_without_a_previous_good_deploy_stops_before_the_lock_is_taken_or_a_node_touched()
     {
         var error = await Assert.ThrowsAsync<RolloutException>(() => RollbackOperation.RunAsync(NoOutsideWorld.Scope(_lab, _connections, _artifacts),
