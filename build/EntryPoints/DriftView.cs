@@ -10,10 +10,17 @@ namespace Ktrdr.Deploy.EntryPoints;
 /// <summary>Prints the Diff report (a table, then each changed file's diff) and writes it as JSON; every line passes the secret masker.</summary>
 public static class DriftView
 {
-    /// <summary>The Diff target: read every selected node, print the report, fail with the drift exit code (3) when one drifted.</summary>
-    public static async Task RunAsync(OperationScope scope, IReadOnlyList<string> targetNodes, string? jsonFile, CancellationToken ct)
+    /// <summary>
+    /// The Diff target: read every selected node, print the report, fail with the drift exit code (3) when one drifted.
+    /// Without --tag each node is compared with what its own stamp says was deployed; with it, with the bundle for that tag.
+    /// </summary>
+    public static async Task RunAsync(OperationScope scope, IReadOnlyList<string> targetNodes, string? tag, string? jsonFile, CancellationToken ct)
     {
-        var drifts = await DiffOperation.ReadAsync(scope, NodeSelector.Select(scope.Env, targetNodes), ct);
+        var baseline = tag is null ? DiffBaseline.Deployed : DiffBaseline.Tag;
+        var drifts = await DiffOperation.ReadAsync(scope, NodeSelector.Select(scope.Env, targetNodes), baseline, ct);
+        Log.Information("Drift of {Environment}: {Baseline}", scope.Env.Name, baseline == DiffBaseline.Deployed
+            ? "each node against what its own stamp says was deployed there (--tag compares with a tag's bundle instead)"
+            : $"the bundle and images of tag {scope.Tag} against each node (what a deploy of it would change)");
         Print(scope.Env.Name, drifts, jsonFile);
         if (DriftReport.Failure(drifts) is { } failure) throw new BuildFailedException(failure, DriftReport.ExitCode(drifts));
     }
@@ -21,7 +28,6 @@ public static class DriftView
     public static void Print(string environment, IReadOnlyList<NodeDrift> nodes, string? jsonFile)
     {
         var rows = DriftReport.Rows(nodes);
-        Log.Information("Drift of {Environment} (the rendered bundle against each node):", environment);
         StatusView.Table(["node", "area", "subject", "what"], rows.Select(r => new[] { r.Node, r.Area, r.Subject, r.What }).ToList());
         foreach (var node in nodes.Where(n => n.Notes.Count > 0))
             foreach (var note in node.Notes) Log.Information("  {Node}: {Note}", node.Node, note);
