@@ -21,11 +21,11 @@ public static class DriftView
         Log.Information("Drift of {Environment}: {Baseline}", scope.Env.Name, baseline == DiffBaseline.Deployed
             ? "each node against what its own stamp says was deployed there (--tag compares with a tag's bundle instead)"
             : $"the bundle and images of tag {scope.Tag} against each node (what a deploy of it would change)");
-        Print(scope.Env.Name, drifts, jsonFile);
+        Print(scope.Env.Name, baseline == DiffBaseline.Deployed ? "deployed" : $"tag {scope.Tag}", drifts, jsonFile);
         if (DriftReport.Failure(drifts) is { } failure) throw new BuildFailedException(failure, DriftReport.ExitCode(drifts));
     }
 
-    public static void Print(string environment, IReadOnlyList<NodeDrift> nodes, string? jsonFile)
+    private static void Print(string environment, string against, IReadOnlyList<NodeDrift> nodes, string? jsonFile)
     {
         var rows = DriftReport.Rows(nodes);
         StatusView.Table(["node", "area", "subject", "what"], rows.Select(r => new[] { r.Node, r.Area, r.Subject, r.What }).ToList());
@@ -38,7 +38,7 @@ public static class DriftView
         }
         foreach (var node in nodes) Log.Information("  {Node,-10} {Summary}", node.Node, node.Summary);
         if (jsonFile is null) return;
-        var json = JsonSerializer.Serialize(DriftReport.Json(environment, nodes), new JsonSerializerOptions { WriteIndented = true });
+        var json = JsonSerializer.Serialize(DriftReport.Json(environment, against, nodes), new JsonSerializerOptions { WriteIndented = true });
         File.WriteAllText(jsonFile, SecretMasker.Mask(json) + "\n");
         Log.Information("Report written to {File}", Path.GetFullPath(jsonFile));
     }

@@ -99,6 +99,7 @@ public sealed partial class RolloutTests
         Assert.DoesNotContain(secret, await File.ReadAllTextAsync(json));
         Assert.DoesNotContain(pasted, diff.Output + await File.ReadAllTextAsync(json));
         Assert.Contains("\"exitCode\": 3", await File.ReadAllTextAsync(json));
+        Assert.Contains($"\"against\": \"tag {RolloutLab.Tag}\"", await File.ReadAllTextAsync(json));
 
         // the same hand fixes against what each node's stamp says was deployed (this checkout renders another tag):
         // the .env's diff is against the .env as deployed, so only the hand-added lines show

@@ -69,4 +69,12 @@ public class DriftPartsTests
 
         Assert.Equal([new DriftRow("a", "-", "-", "in sync"), new DriftRow("b", "container", "worker-1", "is stopped (exited 137)")], rows);
     }
+
+    [Fact]
+    public void The_json_report_says_what_the_nodes_were_compared_with()
+    {
+        var json = System.Text.Json.JsonSerializer.Serialize(DriftReport.Json("homelab", "deployed", [new("a", [], [])]));
+
+        Assert.StartsWith("{\"environment\":\"homelab\",\"against\":\"deployed\",\"inSync\":true,\"exitCode\":0,", json);
+    }
 }
