@@ -3,12 +3,15 @@ using Ktrdr.Deploy.EntryPoints;
 
 namespace Ktrdr.Build;
 
-/// <summary>Diff: per node, what differs between its rendered bundle and what really runs there; read-only, nodes in parallel.</summary>
+/// <summary>
+/// Diff: per node, what differs between what was deployed there (its own stamp; with --tag, the bundle for that tag) and
+/// what really runs there; read-only, nodes in parallel.
+/// </summary>
 partial class Build
 {
     Target Diff => _ => _
-        .Description("Per node, what differs between the rendered bundle and the node: files (with diffs), containers, stamp; exit 3 on drift (--json <file>)")
+        .Description("Per node, what differs from what its stamp says was deployed (--tag: from that tag's bundle): files (with diffs), containers, stamp; exit 3 on drift (--json <file>)")
         .DependsOn(RenderConfigs, LabUp)
         .Uses(() => Environment, () => TargetNode, () => Tag, () => Json)
-        .Executes(ct => DriftView.RunAsync(Scope(), TargetNode, Json, ct));
+        .Executes(ct => DriftView.RunAsync(Scope(), TargetNode, Tag, Json, ct));
 }

@@ -10,18 +10,24 @@ namespace Ktrdr.Deploy.EntryPoints;
 /// <summary>Prints the Diff report (a table, then each changed file's diff) and writes it as JSON; every line passes the secret masker.</summary>
 public static class DriftView
 {
-    /// <summary>The Diff target: read every selected node, print the report, fail with the drift exit code (3) when one drifted.</summary>
-    public static async Task RunAsync(OperationScope scope, IReadOnlyList<string> targetNodes, string? jsonFile, CancellationToken ct)
+    /// <summary>
+    /// The Diff target: read every selected node, print the report, fail with the drift exit code (3) when one drifted.
+    /// Without --tag each node is compared with what its own stamp says was deployed; with it, with the bundle for that tag.
+    /// </summary>
+    public static async Task RunAsync(OperationScope scope, IReadOnlyList<string> targetNodes, string? tag, string? jsonFile, CancellationToken ct)
     {
-        var drifts = await DiffOperation.ReadAsync(scope, NodeSelector.Select(scope.Env, targetNodes), ct);
-        Print(scope.Env.Name, drifts, jsonFile);
+        var baseline = tag is null ? DiffBaseline.Deployed : DiffBaseline.Tag;
+        var drifts = await DiffOperation.ReadAsync(scope, NodeSelector.Select(scope.Env, targetNodes), baseline, ct);
+        Log.Information("Drift of {Environment}: {Baseline}", scope.Env.Name, baseline == DiffBaseline.Deployed
+            ? "each node against what its own stamp says was deployed there (--tag compares with a tag's bundle instead)"
+            : $"the bundle and images of tag {scope.Tag} against each node (what a deploy of it would change)");
+        Print(scope.Env.Name, baseline == DiffBaseline.Deployed ? "deployed" : $"tag {scope.Tag}", drifts, jsonFile);
         if (DriftReport.Failure(drifts) is { } failure) throw new BuildFailedException(failure, DriftReport.ExitCode(drifts));
     }
 
-    public static void Print(string environment, IReadOnlyList<NodeDrift> nodes, string? jsonFile)
+    private static void Print(string environment, string against, IReadOnlyList<NodeDrift> nodes, string? jsonFile)
     {
         var rows = DriftReport.Rows(nodes);
-        Log.Information("Drift of {Environment} (the rendered bundle against each node):", environment);
         StatusView.Table(["node", "area", "subject", "what"], rows.Select(r => new[] { r.Node, r.Area, r.Subject, r.What }).ToList());
         foreach (var node in nodes.Where(n => n.Notes.Count > 0))
             foreach (var note in node.Notes) Log.Information("  {Node}: {Note}", node.Node, note);
@@ -32,7 +38,7 @@ public static class DriftView
         }
         foreach (var node in nodes) Log.Information("  {Node,-10} {Summary}", node.Node, node.Summary);
         if (jsonFile is null) return;
-        var json = JsonSerializer.Serialize(DriftReport.Json(environment, nodes), new JsonSerializerOptions { WriteIndented = true });
+        var json = JsonSerializer.Serialize(DriftReport.Json(environment, against, nodes), new JsonSerializerOptions { WriteIndented = true });
         File.WriteAllText(jsonFile, SecretMasker.Mask(json) + "\n");
         Log.Information("Report written to {File}", Path.GetFullPath(jsonFile));
     }

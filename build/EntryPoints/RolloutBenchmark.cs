@@ -22,7 +22,7 @@ public static class RolloutBenchmark
         await RemoveStacksAsync(scope, ct);
         var deploy = await TimeAsync(() => DeployOperation.DeployAllAsync(scope, options, ct));
         var noop = await TimeAsync(() => DeployOperation.DeployAllAsync(scope, options, ct));
-        var diff = await TimeAsync(() => DiffOperation.ReadAsync(scope, env.Nodes, ct));
+        var diff = await TimeAsync(() => DiffOperation.ReadAsync(scope, env.Nodes, DiffBaseline.Deployed, ct));
         var verified = await TimeAsync(verify);
         var workerNodes = env.Nodes.Where(n => n.Role != NodeRole.Core).ToList();
         // without their stamps the worker nodes take the bundle as new: uploaded (the running one kept as .previous, for the

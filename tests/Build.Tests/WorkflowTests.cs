@@ -58,6 +58,26 @@ public class WorkflowTests
     }
 
     [Fact]
+    public async Task The_scheduled_drift_run_compares_each_node_with_its_own_stamp_and_only_a_tag_given_by_hand_with_that_tag()
+    {
+        var root = Load(Path.Combine(Workflows, "drift.yml"));
+        var job = (YamlMappingNode)((YamlMappingNode)root["jobs"])["diff"];
+        var diffs = ((YamlSequenceNode)job["steps"]).Children.OfType<YamlMappingNode>()
+            .Where(step => step.Children.TryGetValue("run", out var run) && run.ToString().Contains("./build.sh Diff", StringComparison.Ordinal)).ToList();
+        var catalog = await BuildCatalog.LoadAsync();
+
+        // without --tag (and no TAG/KTRDR_TAG variable to give it one), Diff compares each node with what its stamp says was deployed
+        var scheduled = Assert.Single(diffs, step => step["if"].ToString().Contains("!inputs.tag", StringComparison.Ordinal));
+        Assert.DoesNotContain("--tag", catalog.Read(scheduled["run"].ToString(), _ => []).Options);
+        var byHand = Assert.Single(diffs, step => step != scheduled);
+        Assert.Contains("--tag", catalog.Read(byHand["run"].ToString(), _ => []).Options);
+        foreach (var env in new[] { root, job }.Concat(diffs).Select(n => n.Children.TryGetValue("env", out var e) ? (YamlMappingNode)e : null).OfType<YamlMappingNode>())
+            Assert.DoesNotContain(env.Children.Keys, k => k.ToString() is "TAG" or "KTRDR_TAG");
+        var dispatch = (YamlMappingNode)((YamlMappingNode)root["on"])["workflow_dispatch"];
+        Assert.Equal("", ((YamlMappingNode)((YamlMappingNode)dispatch["inputs"])["tag"])["default"].ToString());
+    }
+
+    [Fact]
     public void The_checker_itself_catches_an_unknown_target_and_parameter()
     {
         var catalog = new BuildCatalog(new HashSet<string> { "DeployWorkers" }, new Dictionary<string, string> { ["--tag"] = "string", ["--confirm"] = "bool" });

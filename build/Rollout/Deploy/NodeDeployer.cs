@@ -69,7 +69,7 @@ public static class NodeDeployer
         {
             if (!upload) return $"bundle {request.Desired.BundleHash[..12]} already in place (.previous kept)";
             var elevate = !preflight.IsRoot && !preflight.DeployParentWritable;
-            var drifted = restore ? await DriftedCopy.UploadAsync(node, spec, request.Bundle.Directory, elevate, ct) : null;
+            var drifted = restore ? await DriftedCopy.UploadAsync(node, spec, request.Bundle.Directory, [.. request.Secrets.Keys], elevate, ct) : null;
             if (!restore) await node.UploadDirectoryAsync(request.Bundle.Directory, spec.DeployDirectory, ct, elevate);
             return $"bundle {request.Desired.BundleHash[..12]} → {spec.DeployDirectory}{(elevate ? " (directory moves through sudo)" : "")}" +
                    (drifted is null ? "" : $"; the node's copy kept as {drifted} (.previous kept)");

@@ -1,3 +1,4 @@
+using Ktrdr.Deploy.Commands.Drift;
 using Ktrdr.Deploy.Rendering.Bundles;
 using Ktrdr.Deploy.Rendering.Compose;
 using Ktrdr.Deploy.Rollout.Deploy;
@@ -39,23 +40,56 @@ public sealed record BundleFacts(
         {
             Text = path => files.ContainsKey(path) && File.Exists(Path.Combine(bundle.Directory, path)) ? File.ReadAllText(Path.Combine(bundle.Directory, path)) : null,
             ComposeInputs = [.. composeFiles.Select(f => Path.GetFileName(f)), BundleRenderer.EnvFile],
+            ServiceImages = bundle.ServiceImages,
         };
     }
+
+    /// <summary>Active service → its image as its compose file writes it (<c>${KTRDR_IMAGE}</c>): what a stamp's image identities apply to.</summary>
+    public IReadOnlyDictionary<string, string> ServiceImages { get; init; } = new Dictionary<string, string>();
 
     /// <summary>
     /// The bundle as the node's own manifest and stamp say it was deployed (Status compares a node with what it was
     /// given, without rendering anything): its files, and the services that came up; images are not compared.
     /// </summary>
-    public static BundleFacts AsDeployed(string environment, Topology.NodeSpec node, Commands.Drift.NodeFacts facts)
+    public static BundleFacts AsDeployed(string environment, Topology.NodeSpec node, NodeFacts facts) =>
+        AsDeployed(environment, node.Name, [.. node.ComposeFiles.Select(f => Path.GetFileName(f)), BundleRenderer.EnvFile], facts);
+
+    /// <summary>
+    /// What the node's own stamp and manifest say was deployed there, with what this checkout knows about it (Diff
+    /// without --tag): the manifest's files, the stamp's services and images (through <paramref name="rendered"/>'s
+    /// compose images), and a file's text for a diff where this checkout renders it exactly as deployed: the .env
+    /// rendered for the tag the manifest names (<paramref name="envFileAt"/>), any other file as rendered. A node
+    /// without a readable stamp or manifest is compared with <paramref name="rendered"/> (its stamp finding says why).
+    /// </summary>
+    public static BundleFacts AsDeployedBy(BundleFacts rendered, NodeFacts facts, Func<string, string?> envFileAt)
+    {
+        var stamp = DeployStamp.Parse(facts.Stamp);
+        var manifest = BundleManifest.Parse(facts.Manifest);
+        if (stamp is null || manifest is null) return rendered;
+        var deployed = AsDeployed(rendered.Environment, rendered.Node, rendered.ComposeInputs, facts);
+        return deployed with
+        {
+            Images = WantedImages(rendered.ServiceImages, stamp.Images),
+            SecretNames = rendered.SecretNames,
+            ServiceImages = rendered.ServiceImages,
+            Text = path => deployed.Files.TryGetValue(path, out var sha)
+                           && (path == BundleRenderer.EnvFile && manifest.Tag is { } tag ? envFileAt(tag) : rendered.Text(path)) is { } text
+                           && Sha(text) == sha ? text : null,
+        };
+    }
+
+    private static BundleFacts AsDeployed(string environment, string node, IReadOnlyList<string> composeInputs, NodeFacts facts)
     {
         var stamp = DeployStamp.Parse(facts.Stamp);
         var files = new Dictionary<string, string>(BundleManifest.Parse(facts.Manifest)?.FileHashes ?? new Dictionary<string, string>(), StringComparer.Ordinal);
         if (facts.Files.TryGetValue(BundleManifest.FileName, out var manifest)) files[BundleManifest.FileName] = manifest;
-        return new BundleFacts(environment, node.Name, stamp?.BundleHash ?? "", files, stamp?.Services ?? [], new Dictionary<string, string>(), [])
+        return new BundleFacts(environment, node, stamp?.BundleHash ?? "", files, stamp?.Services ?? [], new Dictionary<string, string>(), [])
         {
-            ComposeInputs = [.. node.ComposeFiles.Select(f => Path.GetFileName(f)), BundleRenderer.EnvFile],
+            ComposeInputs = composeInputs,
         };
     }
+
+    private static string Sha(string text) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
 
     /// <summary>
     /// Service → the image it should run: an image written as <c>${VAR}</c> gets the deploy's identity of VAR; one
@@ -74,7 +108,6 @@ public sealed record BundleFacts(
         return wanted;
     }
 
-    /// <summary>The environment a manifest names ("" when it names none).</summary>
     private static bool IsWholeVariable(string image) =>
         image.StartsWith("${", StringComparison.Ordinal) && image.EndsWith('}') && image.IndexOf('}') == image.Length - 1;
 }

@@ -38,10 +38,14 @@ public static class DriftReport
                (unreadable > 0 ? "" : ". A deploy puts them back (./build.sh Deploy<Role> --target-node <node>); docs/OPERATIONS.md has the hot-fix path that keeps a change");
     }
 
-    /// <summary>The machine-readable report (--json): every node, its summary, findings (with diffs) and notes.</summary>
-    public static object Json(string environment, IReadOnlyList<NodeDrift> nodes) => new
+    /// <summary>
+    /// The machine-readable report (--json): what the nodes were compared with (<c>deployed</c>: each node's own stamp;
+    /// <c>tag sha-...</c>: that tag's bundle), every node, its summary, findings (with diffs) and notes.
+    /// </summary>
+    public static object Json(string environment, string against, IReadOnlyList<NodeDrift> nodes) => new
     {
         environment,
+        against,
         inSync = nodes.All(n => n.InSync),
         exitCode = ExitCode(nodes),
         nodes = nodes.Select(n => new

@@ -10,7 +10,9 @@ namespace Ktrdr.Deploy.Rollout.Drift;
 /// Puts a bundle's files back over a node whose files drifted while its stamp names the same bundle (or on --force).
 /// The node's copy is kept for forensics as <c>&lt;deploy_dir&gt;.drifted-&lt;UTC time&gt;</c> (the newest <see cref="Kept"/>),
 /// and <c>.previous</c> still holds the last good deploy before it (Rollback goes there): the copy is moved aside and
-/// .previous moved into its place, so the upload's swap moves .previous back where it was.
+/// .previous moved into its place, so the upload's swap moves .previous back where it was. A secret an operator pasted
+/// into one of its files by hand is masked in the copy once the bundle is back (<see cref="SecretLineMask.Scrub"/>):
+/// what was changed stays visible, no secret value stays at rest.
 /// </summary>
 public static class DriftedCopy
 {
@@ -37,8 +39,17 @@ public static class DriftedCopy
         $"s={Quote($"{copy.TrimEnd('/')}/{DeployStamp.FileName}")}; [ ! -f \"$s\" ] || cp -p -- \"$s\" {Quote(DeployStamp.PathOn(node))}",
         $"keep the stamp of {node.DeployDirectory} on {node.Name}") { Sudo = elevate };
 
-    /// <summary>Sets the node's copy aside, uploads the bundle (its swap restores .previous), keeps the stamp, and gives the copy's path; undone when the upload fails.</summary>
-    public static async Task<string> UploadAsync(ICommandExecutor node, NodeSpec spec, string bundleDirectory, bool elevate, CancellationToken ct)
+    /// <summary>The values of secret assignments in the copy's .env and YAML files masked, in place.</summary>
+    public static RemoteCommand ScrubSecrets(NodeSpec node, string copy, IReadOnlyCollection<string> secretNames, bool elevate) => new(
+        $"set -e; {SecretLineMask.Scrub(Quote(copy), secretNames)}",
+        $"mask the secrets in the drifted copy of {node.DeployDirectory} on {node.Name}") { Sudo = elevate };
+
+    /// <summary>
+    /// Sets the node's copy aside, uploads the bundle (its swap restores .previous), keeps the stamp, masks the copy's
+    /// secrets, and gives the copy's path; undone (the copy untouched) when the upload fails.
+    /// </summary>
+    public static async Task<string> UploadAsync(ICommandExecutor node, NodeSpec spec, string bundleDirectory, IReadOnlyCollection<string> secretNames,
+        bool elevate, CancellationToken ct)
     {
         var copy = (await NodeRun.RequireAsync(node, SetAside(spec, elevate), ct)).StandardOutput.Trim();
         try
@@ -51,6 +62,7 @@ public static class DriftedCopy
             throw;
         }
         await NodeRun.RequireAsync(node, KeepStamp(spec, copy, elevate), CancellationToken.None);
+        await NodeRun.RequireAsync(node, ScrubSecrets(spec, copy, secretNames, elevate), CancellationToken.None);
         return copy;
     }
 }

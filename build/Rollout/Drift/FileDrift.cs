@@ -1,11 +1,10 @@
 using Ktrdr.Deploy.Commands.Drift;
-using Ktrdr.Deploy.Rendering.Bundles;
 
 namespace Ktrdr.Deploy.Rollout.Drift;
 
 /// <summary>
-/// Files: each bundle file missing or changed on the node (a unified diff for a text file, the .env's secret values
-/// masked), and each extra file in the deploy directory. The stamp is ours, never extra.
+/// Files: each bundle file missing or changed on the node (a unified diff for a text file, the values of secret
+/// assignments masked), and each extra file in the deploy directory. The stamp is ours, never extra.
 /// </summary>
 internal static class FileDrift
 {
@@ -24,7 +23,6 @@ internal static class FileDrift
     {
         if (!node.ChangedTexts.TryGetValue(path, out var actual) || bundle.Text(path) is not { } expected || actual.Contains('\0') || expected.Contains('\0'))
             return null;
-        var diff = UnifiedDiff.Of(path, expected, actual);
-        return Path.GetFileName(path) == BundleRenderer.EnvFile ? EnvFileMask.Mask(diff, bundle.SecretNames) : diff;
+        return SecretLineMask.Mask(UnifiedDiff.Of(path, expected, actual), bundle.SecretNames);
     }
 }

@@ -22,6 +22,14 @@ public sealed partial class RolloutTests
         return result.StandardOutput;
     }
 
+    /// <summary>Runs the build against the lab without --tag (Diff then compares each node with what its stamp says was deployed).</summary>
+    private async Task<BuildRun> RunBare(params string[] args)
+    {
+        var run = await lab.RunBareAsync(args);
+        output.WriteLine($"$ ./build.sh {string.Join(' ', args)}\n{run}");
+        return run;
+    }
+
     private Dictionary<string, string> LabSecrets() =>
         Directory.GetFiles(lab.SecretsDirectory).ToDictionary(f => Path.GetFileName(f), f => File.ReadAllText(f).Trim());
 
@@ -33,6 +41,13 @@ public sealed partial class RolloutTests
         var diffTime = clock.Elapsed;
         Assert.True(diff.ExitCode == 0, diff.ToString());
         foreach (var node in Nodes) Assert.Matches(new Regex($@"  {Regex.Escape(node)} +in sync"), diff.Output);
+
+        // without --tag each node is compared with what its own stamp says was deployed: this checkout renders another
+        // tag (sha-<HEAD>, main moved on and nobody deployed it yet), which is no drift
+        var deployed = await RunBare("Diff", "--skip", "LabUp");
+        Assert.True(deployed.ExitCode == 0, deployed.ToString());
+        Assert.Contains("against what its own stamp says was deployed", deployed.Output);
+        foreach (var node in Nodes) Assert.Matches(new Regex($@"  {Regex.Escape(node)} +in sync"), deployed.Output);
 
         clock.Restart();
         var noop = await Run("DeployCore", "DeployWorkers", "DeployGpu", "--skip", "LabUp");
@@ -52,9 +67,10 @@ public sealed partial class RolloutTests
                          "echo 'hand notes' > /opt/ktrdr-core/notes.txt; " +
                          $"docker run -d --name {Other} --label com.docker.compose.project=other --label com.docker.compose.service=web " +
                          "--label com.docker.compose.oneoff=False --entrypoint sleep $(docker ps --format '{{.Image}}' --filter label=com.docker.compose.service=db) 3600 >/dev/null");
-        // workers-b: the compose file edited, lines added to .env (one of them a secret's value)
+        // workers-b: the compose file edited, lines added to .env (one a secret's value, one a token this run never knew)
+        var pasted = "pasted-" + Guid.NewGuid().ToString("N");
         await On("workers-b", "cd /opt/ktrdr-workers-b && echo '# hand edit: more memory' >> docker-compose.workers.yml && " +
-                              "echo KTRDR_LOG_LEVEL=DEBUG >> .env && echo \"DB_PASSWORD=$DB_PASSWORD\" >> .env", secrets: true);
+                              $"echo KTRDR_LOG_LEVEL=DEBUG >> .env && echo \"DB_PASSWORD=$DB_PASSWORD\" >> .env && echo OPS_API_TOKEN={pasted} >> .env", secrets: true);
         // workers-c: the service's image swapped by hand for another tag
         await On("workers-c", "cd /opt/ktrdr-workers-c && i=$(docker ps --format '{{.Image}}' --filter label=com.docker.compose.service=training-worker-1) && " +
                               "docker tag \"$i\" \"${i%:*}:handfix\" && printf 'services:\\n  training-worker-1:\\n    image: %s\\n' \"${i%:*}:handfix\" > /tmp/handfix.yml && " +
@@ -74,13 +90,31 @@ public sealed partial class RolloutTests
         Assert.Contains("+# hand edit: more memory", diff.Output);
         Assert.Contains("+KTRDR_LOG_LEVEL=DEBUG", diff.Output);
         Assert.Contains("+DB_PASSWORD=***", diff.Output);
+        Assert.Contains("+OPS_API_TOKEN=***", diff.Output);
         Assert.Matches(new Regex(@"workers-c +container +training-worker-1 +runs image \S+:handfix, the bundle's is \S+:sha-e2e0001"), diff.Output);
         Assert.Matches(new Regex(@"gpu +container +gpu-training-worker +runs another configuration than the files"), diff.Output);
         Assert.Contains("4 of 4 node(s) drifted", diff.Output);
         Assert.DoesNotContain(Other, diff.Output);
         Assert.DoesNotContain(secret, diff.Output);
         Assert.DoesNotContain(secret, await File.ReadAllTextAsync(json));
+        Assert.DoesNotContain(pasted, diff.Output + await File.ReadAllTextAsync(json));
         Assert.Contains("\"exitCode\": 3", await File.ReadAllTextAsync(json));
+        Assert.Contains($"\"against\": \"tag {RolloutLab.Tag}\"", await File.ReadAllTextAsync(json));
+
+        // the same hand fixes against what each node's stamp says was deployed (this checkout renders another tag):
+        // the .env's diff is against the .env as deployed, so only the hand-added lines show
+        var deployed = await RunBare("Diff", "--skip", "LabUp");
+        Assert.Equal(3, deployed.ExitCode);
+        Assert.Matches(new Regex(@"workers-b +file +\.env +differs on the node"), deployed.Output);
+        Assert.Contains("+KTRDR_LOG_LEVEL=DEBUG", deployed.Output);
+        Assert.Contains("+OPS_API_TOKEN=***", deployed.Output);
+        Assert.DoesNotContain("-KTRDR_IMAGE=", deployed.Output);   // not this checkout's tag against the node's
+        Assert.DoesNotContain("+KTRDR_IMAGE=", deployed.Output);
+        Assert.Matches(new Regex(@"workers-c +container +training-worker-1 +runs image \S+:handfix, the bundle's is \S+:sha-e2e0001"), deployed.Output);
+        Assert.Matches(new Regex(@"core +container +prometheus +is stopped"), deployed.Output);
+        Assert.Contains("4 of 4 node(s) drifted", deployed.Output);
+        Assert.DoesNotContain(pasted, deployed.Output);
+        Assert.DoesNotContain(secret, deployed.Output);
 
         var status = await Run("Status", "--skip", "LabUp");
         Assert.Matches(new Regex(@"workers-b +backtest-worker-1 .* drifted: 2 files"), status.Output);
@@ -93,6 +127,10 @@ public sealed partial class RolloutTests
         Assert.Matches(new Regex(@"gpu +deployed +changed: gpu-training-worker runs another configuration"), deploy.Output);
         Assert.Matches(new Regex(@"core +deployed +(changed: |service prometheus is not running)"), deploy.Output);
         Assert.Matches(new Regex(@"workers-b +upload +bundle \w+ → /opt/ktrdr-workers-b; the node's copy kept as /opt/ktrdr-workers-b\.drifted-\d{8}T\d{6}Z"), deploy.Output);
+        Assert.DoesNotContain(pasted, deploy.Output);
+        // neither value stays at rest on the node: the drifted copy keeps the hand-added lines with their values masked
+        Assert.Equal("", await On("workers-b", $"grep -rlsF -e {pasted} -e \"$DB_PASSWORD\" /opt /tmp /root /home /etc /srv || true", secrets: true));
+        Assert.Contains("OPS_API_TOKEN=***", await On("workers-b", "cat /opt/ktrdr-workers-b.drifted-*/.env"));
 
         var again = await Run("Diff", "--skip", "LabUp");
         Assert.True(again.ExitCode == 0, again.ToString());

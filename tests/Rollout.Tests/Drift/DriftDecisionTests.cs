@@ -109,12 +109,42 @@ public class DriftDecisionTests
             await File.WriteAllTextAsync(Path.Combine(bundle, "docker-compose.workers.yml"), "the bundle's");
             var node = Support.Nodes.Node() with { DeployDirectory = deploy };
 
-            var copy = await DriftedCopy.UploadAsync(new LocalExecutor(), node, bundle, elevate: false, default);
+            var copy = await DriftedCopy.UploadAsync(new LocalExecutor(), node, bundle, [], elevate: false, default);
 
             Assert.Equal("the bundle's", await File.ReadAllTextAsync(Path.Combine(deploy, "docker-compose.workers.yml")));
             Assert.Equal("{\"bundleHash\":\"b1\"}", await File.ReadAllTextAsync(Path.Combine(deploy, DeployStamp.FileName)));
             Assert.Equal("last good", await File.ReadAllTextAsync(Path.Combine(deploy + ".previous", "docker-compose.workers.yml")));
             Assert.Equal("edited by hand", await File.ReadAllTextAsync(Path.Combine(copy, "docker-compose.workers.yml")));
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_secret_pasted_into_the_nodes_files_by_hand_is_masked_in_the_drifted_copy_and_the_rest_of_the_change_kept()
+    {
+        var root = Directory.CreateTempSubdirectory("scrubbed-").FullName;
+        try
+        {
+            var deploy = Path.Combine(root, "ktrdr-workers-b");
+            var bundle = Path.Combine(root, "bundle");
+            Directory.CreateDirectory(deploy);
+            Directory.CreateDirectory(bundle);
+            await File.WriteAllTextAsync(Path.Combine(deploy, ".env"), "KTRDR_WORKER_PORT=5003\nDB_PASSWORD=hunter2\nexport ops_token = t0k3n\nKTRDR_LOG_LEVEL=DEBUG\n");
+            await File.WriteAllTextAsync(Path.Combine(deploy, "docker-compose.workers.yml"),
+                "services:\n  w:\n    environment:\n      API_KEY: \"k3y\"\n      - GRAFANA_SECRET=s3cret\n      DB_PASSWORD: ${DB_PASSWORD}\nsecrets:\n  x:\n");
+            await File.WriteAllTextAsync(Path.Combine(bundle, ".env"), "KTRDR_WORKER_PORT=5003\n");
+            var node = Support.Nodes.Node() with { DeployDirectory = deploy };
+
+            var copy = await DriftedCopy.UploadAsync(new LocalExecutor(), node, bundle, ["DB_PASSWORD"], elevate: false, default);
+
+            Assert.Equal("KTRDR_WORKER_PORT=5003\nDB_PASSWORD=***\nexport ops_token = ***\nKTRDR_LOG_LEVEL=DEBUG\n", await File.ReadAllTextAsync(Path.Combine(copy, ".env")));
+            Assert.Equal("services:\n  w:\n    environment:\n      API_KEY: ***\n      - GRAFANA_SECRET=***\n      DB_PASSWORD: ${DB_PASSWORD}\nsecrets:\n  x:\n",
+                await File.ReadAllTextAsync(Path.Combine(copy, "docker-compose.workers.yml")));
+            Assert.Equal("KTRDR_WORKER_PORT=5003\n", await File.ReadAllTextAsync(Path.Combine(deploy, ".env")));
+            Assert.Equal([".env", "docker-compose.workers.yml"], Directory.GetFiles(copy).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         }
         finally
         {

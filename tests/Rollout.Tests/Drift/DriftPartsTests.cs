@@ -26,9 +26,18 @@ public class DriftPartsTests
     [Fact]
     public void Masking_keeps_names_and_hides_values_of_declared_and_secret_looking_variables_only()
     {
-        var masked = EnvFileMask.Mask("--- bundle/.env\n+MY_VAR=x\n-OPS_TOKEN=abc\n export DB_PASS=1\n+API_KEY=zz", ["DB_PASS"]);
+        var masked = SecretLineMask.Mask("--- bundle/.env\n+MY_VAR=x\n-OPS_TOKEN=abc\n export DB_PASS=1\n+API_KEY=zz", ["DB_PASS"]);
 
         Assert.Equal("--- bundle/.env\n+MY_VAR=x\n-OPS_TOKEN=***\n export DB_PASS=***\n+API_KEY=***", masked);
+    }
+
+    [Fact]
+    public void Masking_covers_compose_files_too_and_keeps_variable_references_and_empty_keys()
+    {
+        var masked = SecretLineMask.Mask(
+            "+    environment:\n+      DB_PASSWORD: hunter2\n+      - API_TOKEN=abc\n       OPS_KEY: ${OPS_KEY}\n+secrets:\n+      LOG_LEVEL: DEBUG", []);
+
+        Assert.Equal("+    environment:\n+      DB_PASSWORD: ***\n+      - API_TOKEN=***\n       OPS_KEY: ${OPS_KEY}\n+secrets:\n+      LOG_LEVEL: DEBUG", masked);
     }
 
     [Fact]
@@ -59,5 +68,13 @@ public class DriftPartsTests
         var rows = DriftReport.Rows([new("a", [], []), new("b", [new DriftFinding(DriftArea.Container, "worker-1", "is stopped (exited 137)")], [])]);
 
         Assert.Equal([new DriftRow("a", "-", "-", "in sync"), new DriftRow("b", "container", "worker-1", "is stopped (exited 137)")], rows);
+    }
+
+    [Fact]
+    public void The_json_report_says_what_the_nodes_were_compared_with()
+    {
+        var json = System.Text.Json.JsonSerializer.Serialize(DriftReport.Json("homelab", "deployed", [new("a", [], [])]));
+
+        Assert.StartsWith("{\"environment\":\"homelab\",\"against\":\"deployed\",\"inSync\":true,\"exitCode\":0,", json);
     }
 }

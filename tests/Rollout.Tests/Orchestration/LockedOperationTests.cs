@@ -106,7 +106,7 @@ public class LockedOperationTests : IDisposable
         var live = new LockHolder("live1", "operator", "build-host", 77, "DeployCore", "lab", DateTimeOffset.Parse("2026-12-01T03:00:00Z"));
         var attempts = 0;
         Core.On("if mkdir", _ => { attempts++; return new(0, HeldBy(live), "", TimeSpan.Zero); });
-        var scope = NoOutsideWorld.Scope(_lab, _connections, _artifacts) with { LockWait = TimeSpan.FromMilliseconds(50), LockPoll = TimeSpan.FromMilliseconds(1) };
+        var scope = NoOutsideWorld.Scope(_lab, _connections, _artifacts) with { LockWait = TimeSpan.FromSeconds(1), LockPoll = TimeSpan.FromMilliseconds(1) };
 
         var error = await Assert.ThrowsAsync<RolloutException>(() => Run(scope, () => Task.FromResult(Landed)));
 
