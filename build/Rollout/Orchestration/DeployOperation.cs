@@ -32,6 +32,7 @@ public static class DeployOperation
         if (options.BatchSize < 1)
             throw new RolloutException($"--batch-size {options.BatchSize}: a batch holds at least one service; give 1 (one at a time) or more");
         var target = auditAs ?? $"Deploy{role}";
+        scope.RequireComposeEngine(target);
         // Patch and Rollback --tag deploy every role, so a node of any role is theirs (DeployTargets.Of names Patch for each)
         var nodes = NodesWithRole(scope.Env, role, options.TargetNodes, auditAs is null ? options.PlannedTargets : [DeployTargets.Patch]);
         if (nodes.Count == 0) return;
