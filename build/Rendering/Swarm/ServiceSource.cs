@@ -53,9 +53,14 @@ internal sealed partial class ServiceSource(EnvironmentTopology env, NodeSpec no
     public ImageSpec? Image() =>
         Text("image") is { } raw ? VariableReference.FindAll(raw).Select(r => env.Images.Values.FirstOrDefault(i => i.EnvVariable == r.Name)).FirstOrDefault(i => i is not null) : null;
 
-    public void Report(YamlNode? at, string key, string message, string hint, DiagnosticSeverity severity = DiagnosticSeverity.Error)
+    /// <summary>The service as the compose parser read it (environment entries with their positions, pass-through as null).</summary>
+    public ComposeService? Parsed => file.Service(name);
+
+    public void Report(YamlNode? at, string key, string message, string hint, DiagnosticSeverity severity = DiagnosticSeverity.Error) =>
+        Report(at is null ? Position : ComposeParser.Position(at), key, message, hint, severity);
+
+    public void Report(SourcePosition position, string key, string message, string hint, DiagnosticSeverity severity = DiagnosticSeverity.Error)
     {
-        var position = at is null ? Position : ComposeParser.Position(at);
         var field = key.Length == 0 ? $"services.{name}" : $"services.{name}.{key}";
         diagnostics.Add(new Diagnostic(file.Path, position.Line, position.Column, field, message, hint, severity));
     }

@@ -33,7 +33,7 @@ internal static partial class SwarmSecrets
         var mounts = new List<object>();
         var used = new List<string>();
         var needsEntrypoint = false;
-        foreach (var (name, raw, at) in Entries(s))
+        foreach (var (name, raw, at) in s.Parsed?.Environment ?? [])
         {
             var secrets = raw is null ? (s.Env.Secrets.ContainsKey(name) ? [name] : []) : s.SecretsIn(raw);
             if (secrets.Count == 0)
@@ -78,7 +78,7 @@ internal static partial class SwarmSecrets
         return mount;
     }
 
-    private static object PassThrough(ServiceSource s, string name, YamlNode at)
+    private static object PassThrough(ServiceSource s, string name, SourcePosition at)
     {
         var value = s.Resolve("${" + name + "}");
         if (value.Length == 0)
@@ -97,25 +97,6 @@ internal static partial class SwarmSecrets
             foreach (var secret in s.SecretsIn(scalar.Value ?? ""))
                 s.Report(scalar, k, $"{k} names the secret {secret}: a Swarm service spec is readable by anyone with docker on a manager",
                     $"pass {secret} through the environment (it then becomes a file under {Folder})");
-        }
-    }
-
-    private static IEnumerable<(string Name, string? Raw, YamlNode At)> Entries(ServiceSource s)
-    {
-        switch (s.Child("environment"))
-        {
-            case YamlMappingNode map:
-                foreach (var (k, v) in map.Children)
-                    yield return (((YamlScalarNode)k).Value ?? "", v is YamlScalarNode { Value: "", Style: YamlDotNet.Core.ScalarStyle.Plain } ? null : (v as YamlScalarNode)?.Value, k);
-                break;
-            case YamlSequenceNode seq:
-                foreach (var item in seq.OfType<YamlScalarNode>())
-                {
-                    var text = item.Value ?? "";
-                    var eq = text.IndexOf('=');
-                    yield return eq < 0 ? (text, null, item) : (text[..eq], text[(eq + 1)..], item);
-                }
-                break;
         }
     }
 

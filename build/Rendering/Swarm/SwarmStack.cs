@@ -84,9 +84,7 @@ internal static class SwarmStack
     {
         try
         {
-            var stream = new YamlStream();
-            stream.Load(new MergingParser(new Parser(new StringReader(file.Text))));
-            return stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode as YamlMappingNode;
+            return ComposeParser.LoadRoot(file.Text);
         }
         catch (YamlException)
         {
