@@ -49,6 +49,10 @@ internal static class SwarmNames
     /// </summary>
     public static string Version(string value) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)))[..12];
 
+    /// <summary>The versions of fetched secret values (name → value), for <see cref="StackInputs.SecretVersions"/>.</summary>
+    public static IReadOnlyDictionary<string, string> Versions(IReadOnlyDictionary<string, string> values) =>
+        values.ToDictionary(v => v.Key, v => Version(v.Value), StringComparer.Ordinal);
+
     private static string EnumSpelling(NodeRole role) => role.ToString().ToLowerInvariant();
 }
 
