@@ -14,7 +14,7 @@ public static class RenderReport
         foreach (var check in outcome.Checks)
         {
             var errors = check.Diagnostics.Count(d => d.IsError);
-            var warnings = check.Diagnostics.Count - errors;
+            var warnings = check.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Warning);
             var result = errors > 0 ? $"FAILED ({errors})" : warnings == 0 ? "ok"
                 : check.Diagnostics.Any(d => d.Message.StartsWith("not checked:", StringComparison.Ordinal)) ? "not run (tool missing)" : $"ok, {warnings} warning(s)";
             if (errors > 0) Log.Error("  check {Check,-26} {Result}", check.Check, result);
@@ -29,6 +29,7 @@ public static class RenderReport
             {
                 var text = (d with { File = Relative(d.File) }).ToString();
                 if (d.IsError) Log.Error("  {Problem}", text);
+                else if (d.Severity == DiagnosticSeverity.Note) Log.Information("  {Problem}", text);
                 else Log.Warning("  {Problem}", text);
             }
         }

@@ -34,13 +34,17 @@ public static class RenderPipeline
         new AlertRuleQueryCheck(), new RuleTestCoverageCheck(), new PromtoolRulesCheck(), new PromtoolRuleTestsCheck(), new AlertmanagerConfigCheck(),
     ];
 
+    /// <summary>The default checks, and with <c>engine: swarm</c> the stack's own.</summary>
+    private static IReadOnlyList<IRenderCheck> ChecksFor(EnvironmentTopology env) =>
+        env.Engine == DeployEngine.Swarm ? [.. DefaultChecks(), new Swarm.SwarmStackCheck()] : DefaultChecks();
+
     public static RenderOutcome Run(EnvironmentTopology env, string deployRoot, string tag, IToolRunner tools, IReadOnlyList<IRenderCheck>? checks = null)
     {
         var problems = new List<Diagnostic>();
         var sources = DeploySources.Load(deployRoot, env, problems);
         var bundles = BundleRenderer.RenderAll(env, sources, tag);
         var context = new RenderContext(env, sources, bundles, ScrapeConfigGenerator.Jobs(env, sources), tools);
-        var outcomes = (checks ?? DefaultChecks()).Select(c => new CheckOutcome(c.Name, c.Run(context).ToList())).ToList();
+        var outcomes = (checks ?? ChecksFor(env)).Select(c => new CheckOutcome(c.Name, c.Run(context).ToList())).ToList();
         return new RenderOutcome(bundles, problems, outcomes);
     }
 }

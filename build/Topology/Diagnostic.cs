@@ -21,12 +21,13 @@ public sealed record Diagnostic(
     {
         var where = Line > 0 ? $"{File}:{Line}:{Column}" : File;
         var field = string.IsNullOrEmpty(Field) ? "" : $"{Field}: ";
-        var level = Severity == DiagnosticSeverity.Warning ? "warning: " : "";
+        var level = Severity switch { DiagnosticSeverity.Warning => "warning: ", DiagnosticSeverity.Note => "note: ", _ => "" };
         return Hint is null ? $"{where}: {level}{field}{Message}" : $"{where}: {level}{field}{Message}\n    hint: {Hint}";
     }
 }
 
-public enum DiagnosticSeverity { Error, Warning }
+/// <summary>Error: nothing is written. Warning: to be fixed. Note: what a render replaced on purpose, said once so nothing changes silently.</summary>
+public enum DiagnosticSeverity { Error, Warning, Note }
 
 /// <summary>Thrown when input is invalid; carries every problem found, not only the first.</summary>
 public sealed class InvalidInputException(IReadOnlyList<Diagnostic> diagnostics)

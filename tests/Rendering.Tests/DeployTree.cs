@@ -43,6 +43,10 @@ public sealed class DeployTree : IDisposable
     public RenderOutcome Render(string environment = "homelab", IToolRunner? tools = null) =>
         RenderPipeline.Run(Topology(environment), Root, Tag, tools ?? new ProcessToolRunner());
 
+    /// <summary>The environment rendered as one Swarm stack (the engine switched, the topology otherwise as written).</summary>
+    public RenderOutcome RenderSwarm(string environment = "lab", IToolRunner? tools = null) =>
+        RenderPipeline.Run(Topology(environment) with { Engine = DeployEngine.Swarm }, Root, Tag, tools ?? new ProcessToolRunner());
+
     public void Dispose() => Directory.Delete(Root, recursive: true);
 }
 

@@ -10,6 +10,10 @@ public sealed class RealTopologyTests
         Assert.Equal(["homelab", "lab", "local"], TopologyLoader.AvailableEnvironments(DeployRoot));
 
     [Fact]
+    public void Every_environment_keeps_the_compose_engine() =>
+        Assert.All(TopologyLoader.AvailableEnvironments(DeployRoot), e => Assert.Equal(DeployEngine.Compose, TopologyLoader.Load(DeployRoot, e).Engine));
+
+    [Fact]
     public void Homelab_matches_the_seed_plan()
     {
         var homelab = TopologyLoader.Load(DeployRoot, "homelab");

@@ -22,6 +22,9 @@ public static class BundleRenderer
             files.AddRange(sources.RuleFiles.Select(r => new BundleFile($"prometheus/{r.Key}", RuleForCap.Apply(r.Value, env.Alerting?.MaxFor))));
             if (env.Alerting is { } alerting) files.Add(new BundleFile(AlertmanagerConfig.BundlePath, AlertmanagerConfig.Render(alerting)));
             files.AddRange(sources.GrafanaFiles.Select(g => new BundleFile(g.Key, g.Value)));
+            // Swarm: the manager (core) deploys the whole stack; the compose files and .env stay so every check still runs on them.
+            if (env.Engine == DeployEngine.Swarm)
+                files.Add(new BundleFile(Swarm.SwarmStack.FileName, Swarm.SwarmStack.Render(env, sources, tag, Swarm.StackInputs.Unknown).Text));
         }
         return new RenderedBundle(env.Name, node, tag, files);
     }

@@ -24,9 +24,7 @@ public static class ComposeParser
         }
         try
         {
-            var stream = new YamlStream();
-            stream.Load(new MergingParser(new Parser(new StringReader(text))));
-            root = stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode as YamlMappingNode;
+            root = LoadRoot(text);
         }
         catch (YamlException e)
         {
@@ -50,6 +48,15 @@ public static class ComposeParser
                 services.Add(ReadService(path, name, Position(key), body, problems));
         }
         return new ComposeFile(path, fileName, text, services);
+    }
+
+    /// <summary>The file's top-level mapping with merge keys resolved (null when empty or not a mapping).</summary>
+    /// <exception cref="YamlException">The text is not valid YAML.</exception>
+    internal static YamlMappingNode? LoadRoot(string text)
+    {
+        var stream = new YamlStream();
+        stream.Load(new MergingParser(new Parser(new StringReader(text))));
+        return stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode as YamlMappingNode;
     }
 
     private static ComposeService ReadService(string path, string name, SourcePosition at, YamlMappingNode body, List<Diagnostic> problems) =>

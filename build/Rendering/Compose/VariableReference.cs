@@ -51,11 +51,14 @@ public sealed record VariableReference(string Name, VariableFallback Fallback, s
         return found;
     }
 
-    /// <summary>Replaces references with values from <paramref name="values"/>; defaults apply when missing.</summary>
-    public static string Substitute(string text, IReadOnlyDictionary<string, string> values) =>
+    /// <summary>
+    /// Replaces references with values from <paramref name="values"/>; defaults apply when missing. <c>$$</c> becomes <c>$</c>,
+    /// or stays <c>$$</c> with <paramref name="keepEscapedDollars"/> (text that another interpolating tool reads next: a stack file).
+    /// </summary>
+    public static string Substitute(string text, IReadOnlyDictionary<string, string> values, bool keepEscapedDollars = false) =>
         Pattern.Replace(text, m =>
         {
-            if (m.Value == "$$") return "$";
+            if (m.Value == "$$") return keepEscapedDollars ? "$$" : "$";
             var name = m.Groups["name"].Success ? m.Groups["name"].Value : m.Groups["bare"].Value;
             var op = m.Groups["op"].Value.TrimStart(':');
             var has = values.TryGetValue(name, out var value) && value.Length > 0;

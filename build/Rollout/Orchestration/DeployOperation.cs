@@ -30,6 +30,7 @@ public static class DeployOperation
     public static async Task DeployRoleAsync(OperationScope scope, NodeRole role, DeployOptions options, CancellationToken ct, string? auditAs = null)
     {
         var target = auditAs ?? $"Deploy{role}";
+        scope.RequireComposeEngine(target);
         // Patch and Rollback --tag deploy every role, so a node of any role is theirs (DeployTargets.Of names Patch for each)
         var nodes = NodesWithRole(scope.Env, role, options.TargetNodes, auditAs is null ? options.PlannedTargets : [DeployTargets.Patch]);
         if (nodes.Count == 0) return;

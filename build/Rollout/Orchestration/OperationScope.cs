@@ -71,6 +71,17 @@ public sealed record OperationScope(
     /// <summary>Every environment but the lab and the local one is production: changing it takes --confirm.</summary>
     public bool NeedsConfirmation => !Confirm && Env.Name is not ("lab" or "local");
 
+    /// <summary>
+    /// Stops a node-changing target on an <c>engine: swarm</c> environment before anything is read: the stack file is rendered
+    /// and checked (RenderConfigs), but deploying it is not built yet, and the compose path must not run on a Swarm's nodes.
+    /// </summary>
+    public void RequireComposeEngine(string target)
+    {
+        if (Env.Engine == DeployEngine.Swarm)
+            throw new RolloutException($"{Env.SourceFile}: engine: swarm: {target} cannot deploy a Swarm stack yet (RenderConfigs renders and checks " +
+                                       "docker-stack.yml; see docs/swarm.md). Set engine: compose (or remove the line) to deploy with compose");
+    }
+
     /// <summary>Stops a mutating target on a production environment without --confirm (its plan was printed before).</summary>
     public void RequireConfirmation(string target)
     {

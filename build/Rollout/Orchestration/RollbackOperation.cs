@@ -15,6 +15,7 @@ public static class RollbackOperation
     /// <param name="renderNamedTag">Renders the configuration for the --tag given; null without --tag (back to the previous good deploy).</param>
     public static async Task RunAsync(OperationScope scope, DeployOptions options, Func<CancellationToken, Task>? renderNamedTag, CancellationToken ct)
     {
+        scope.RequireComposeEngine("Rollback");
         if (renderNamedTag is not null)
         {
             await renderNamedTag(ct);

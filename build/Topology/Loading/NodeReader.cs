@@ -5,7 +5,14 @@ namespace Ktrdr.Deploy.Topology.Loading;
 /// <summary>Reads one entry of <c>nodes:</c>, filling what it leaves out from the defaults.</summary>
 internal static class NodeReader
 {
-    public static NodeSpec Read(string name, YamlMappingReader r, NodeDefaults defaults) => new()
+    public static NodeSpec Read(string name, YamlMappingReader r, NodeDefaults defaults)
+    {
+        r.Misplaced("engine", "expected engine at the top level of the file, found it on a node",
+            "a Swarm stack or compose projects is chosen for the whole environment: move `engine: swarm` to the top level (docs/swarm.md)");
+        return ReadNode(name, r, defaults);
+    }
+
+    private static NodeSpec ReadNode(string name, YamlMappingReader r, NodeDefaults defaults) => new()
     {
         Name = name,
         Host = r.Required("host", ValueRules.HostName).ToLowerInvariant(),

@@ -17,6 +17,7 @@ internal static class TopologyDocumentReader
         var name = r.Required("name", ValueRules.DnsLabel);
         var domain = r.Required("domain", ValueRules.HostName).ToLowerInvariant();
         var apiEnvironment = r.Required("api_environment", EnumRule<ApiEnvironment>.Instance);
+        var engine = r.Enum("engine", DeployEngine.Compose);
         var registry = r.Mapping("registry", ReadRegistry, required: true);
         var images = r.Entries("images", ValueRules.DnsLabel, ReadImage);
         var secrets = r.Map("secrets", ValueRules.UpperSnake, SecretReferenceRule.Instance);
@@ -41,6 +42,7 @@ internal static class TopologyDocumentReader
             Nodes = nodes,
             SourceMap = sourceMap,
             Alerting = alerting,
+            Engine = engine,
         };
     }
 

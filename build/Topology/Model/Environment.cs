@@ -43,6 +43,9 @@ public sealed record EnvironmentTopology
     /// <summary>Alertmanager's receiver and intervals; null when the environment does not alert (local).</summary>
     public AlertingSpec? Alerting { get; init; }
 
+    /// <summary>How the stacks run: a compose project per node (default) or one Docker Swarm stack (docs/swarm.md).</summary>
+    public DeployEngine Engine { get; init; } = DeployEngine.Compose;
+
     public NodeSpec? FindNode(string name) =>
         Nodes.FirstOrDefault(n => string.Equals(n.Name, name, StringComparison.OrdinalIgnoreCase));
 
@@ -55,6 +58,9 @@ public sealed record EnvironmentTopology
 public enum ApiEnvironment { Development, Staging, Production }
 
 public enum NodeRole { Core, Workers, Gpu }
+
+/// <summary>topology.yml's <c>engine:</c>: <c>compose</c> (each node its own compose project, the tool places the stacks) or <c>swarm</c>.</summary>
+public enum DeployEngine { Compose, Swarm }
 
 /// <summary>How compose is invoked on a node: detected, or forced to v2 plugin / v1 standalone.</summary>
 public enum ComposeCommand { Auto, DockerCompose, DockerComposeV1 }

@@ -90,6 +90,13 @@ internal sealed class YamlMappingReader
         return result;
     }
 
+    /// <summary>A key that is known but does not belong here: reported with its own message and hint when written.</summary>
+    public void Misplaced(string key, string message, string hint)
+    {
+        Value(key);   // asked for: not reported again as an unknown key
+        if (_mapping.Find(key) is { } entry) _context.Diagnostics.Add(entry.Key.Position, Field(key), message, hint);
+    }
+
     /// <summary>True when the key is written with a value (not empty, not null).</summary>
     public bool Has(string key) => Value(key) is not null;
 
