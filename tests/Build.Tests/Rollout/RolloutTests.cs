@@ -209,6 +209,7 @@ public sealed partial class RolloutTests(RolloutLab lab, ITestOutputHelper outpu
         var file = new FileInfo(Path.Combine(lab.Sandbox.Root, ".artifacts", "lab", "shared", "db-backups", name));
         Assert.True(file.Exists, file.FullName);
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.OtherRead, file.UnixFileMode);
+        await TheBackupsAgeIsScrapedAsync(file);
 
         await RolloutLab.RequireAsync(core, count.Replace("select count(*) from operations", "delete from operations", StringComparison.Ordinal));
         Assert.Equal("0", (await RolloutLab.RequireAsync(core, count)).Trim());
@@ -223,6 +224,27 @@ public sealed partial class RolloutTests(RolloutLab lab, ITestOutputHelper outpu
         var unconfirmed = await Run("RestoreBackup", "--environment", "homelab", "--from", name);
         Assert.Equal(1, unconfirmed.ExitCode);
         Assert.Contains("run again with --confirm", unconfirmed.Output);
+    }
+
+    /// <summary>
+    /// Backup wrote the newest dump's time and size beside it, and Prometheus on core scrapes them from node-exporter (the
+    /// metric the KtrdrBackupTooOld rule reads): the number in Prometheus is the file's, within the minute of the backup.
+    /// </summary>
+    private async Task TheBackupsAgeIsScrapedAsync(FileInfo dump)
+    {
+        var metric = Path.Combine(dump.DirectoryName!, "ktrdr_backup.prom");
+        var lines = File.ReadAllLines(metric).Where(l => !l.StartsWith('#')).Select(l => l.Split(' ')).ToDictionary(p => p[0], p => p[1]);
+        Assert.Equal(dump.Length.ToString(System.Globalization.CultureInfo.InvariantCulture), lines["ktrdr_backup_newest_size_bytes"]);
+        var written = long.Parse(lines["ktrdr_backup_newest_timestamp_seconds"], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(DateTimeOffset.UtcNow.ToUnixTimeSeconds() - written, 0, 600);
+
+        using var http = new HttpClient { BaseAddress = new Uri($"http://{await CoreAddressAsync()}:9090"), Timeout = TimeSpan.FromSeconds(10) };
+        var scraped = await Eventually(async () =>
+        {
+            var result = System.Text.Json.Nodes.JsonNode.Parse(await http.GetStringAsync("/api/v1/query?query=ktrdr_backup_newest_timestamp_seconds"))!["data"]!["result"]!.AsArray();
+            return result.Count == 1 ? result[0]!["value"]![1]!.GetValue<string>() + " " + result[0]!["metric"]!["job"]!.GetValue<string>() : null;
+        }, value => value == $"{written} node-exporter", TimeSpan.FromSeconds(90));
+        Assert.Equal($"{written} node-exporter", scraped);
     }
 
     [Fact]
@@ -255,7 +277,7 @@ public sealed partial class RolloutTests(RolloutLab lab, ITestOutputHelper outpu
         // an image that crashes at start, pushed under a new tag with the lab images beside it
         await lab.DockerAsync($"FROM ktrdr/ktrdr-backend:{RolloutLab.Tag}\nENTRYPOINT [\"/bin/sh\", \"-c\", \"exit 3\"]\n",
             "build", "--quiet", "--tag", $"ktrdr/ktrdr-backend:{bad}", "-");
-        foreach (var image in new[] { "ktrdr/ktrdr-lab/postgres", "ktrdr/ktrdr-lab/prometheus", "ktrdr/ktrdr-lab/alertmanager" })
+        foreach (var image in new[] { "ktrdr/ktrdr-lab/postgres", "ktrdr/ktrdr-lab/prometheus", "ktrdr/ktrdr-lab/alertmanager", "ktrdr/ktrdr-lab/node-exporter" })
             await lab.DockerAsync(null, "tag", $"{image}:{RolloutLab.Tag}", $"{image}:{bad}");
         var push = await lab.RunTaggedAsync(bad, "PushGhcr", "--skip", "BuildImages,Restore");
         Assert.True(push.ExitCode == 0, push.ToString());
