@@ -13,12 +13,15 @@ public class ConvenienceLinkTests
     }
 
     [Fact]
-    public void The_local_stack_mounts_the_shared_grafana_files_through_a_link_laid_out_as_in_its_bundle()
+    public void The_local_stack_mounts_the_shared_grafana_files_and_alert_rules_through_links_laid_out_as_in_its_bundle()
     {
         var grafana = new DirectoryInfo(Path.Combine(BuildSandbox.RepoRoot, "deploy", "environments", "local", "grafana"));
 
         Assert.Equal("../../shared/grafana", grafana.LinkTarget);
         Assert.True(File.Exists(Path.Combine(grafana.FullName, "datasources.yml")));
         Assert.True(File.Exists(Path.Combine(BuildSandbox.RepoRoot, "deploy", "environments", "local", "prometheus", "prometheus.yml")));
+        var rules = new DirectoryInfo(Path.Combine(BuildSandbox.RepoRoot, "deploy", "environments", "local", "prometheus", "rules"));
+        Assert.Equal("../../../shared/prometheus/rules", rules.LinkTarget);
+        Assert.True(File.Exists(Path.Combine(rules.FullName, "backups.yml")));
     }
 }

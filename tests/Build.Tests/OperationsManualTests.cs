@@ -48,6 +48,22 @@ public partial class OperationsManualTests
     }
 
     [Fact]
+    public async Task The_alert_table_has_a_row_per_shipped_alert_and_each_names_the_target_to_run_first()
+    {
+        var catalog = await BuildCatalog.LoadAsync();
+        var rules = Directory.GetFiles(Path.Combine(BuildSandbox.RepoRoot, "deploy", "shared", "prometheus", "rules"), "*.yml");
+        var alerts = rules.SelectMany(f => AlertLine().Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value)).Order(StringComparer.Ordinal).ToList();
+        var rows = TableRows(File.ReadAllText(ManualPath), "### Alerts");
+
+        var named = rows.Select(r => InlineCode().Match(r.Cells[0]).Groups[1].Value).ToList();
+        Assert.True(alerts.Count >= 9, $"only {alerts.Count} alerts found in {string.Join(", ", rules)}");
+        Assert.Equal(alerts, named.Order(StringComparer.Ordinal));
+        var problems = rows.Where(r => r.Cells.Count != 3 || !NamesATarget(r.Cells[^1], catalog))
+            .Select(r => $"line {r.Line}: expected 3 columns (alert | means | first command to run), the last naming a target of the build").ToList();
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    [Fact]
     public void The_checks_themselves_catch_an_unknown_target_parameter_and_an_empty_row()
     {
         var catalog = new BuildCatalog(new HashSet<string> { "DeployWorkers", "Verify" },
@@ -134,11 +150,14 @@ public partial class OperationsManualTests
     }
 
     /// <summary>The body rows of the first table under "## Troubleshooting": its cells (trimmed) and the manual line.</summary>
-    private static List<(IReadOnlyList<string> Cells, int Line)> TroubleshootingRows(string markdown)
+    private static List<(IReadOnlyList<string> Cells, int Line)> TroubleshootingRows(string markdown) => TableRows(markdown, "## Troubleshooting");
+
+    /// <summary>The body rows of the first table under a heading: its cells (trimmed) and the manual line.</summary>
+    private static List<(IReadOnlyList<string> Cells, int Line)> TableRows(string markdown, string title)
     {
         var lines = markdown.Replace("\r\n", "\n").Split('\n');
-        var heading = Array.FindIndex(lines, l => l.Trim() == "## Troubleshooting");
-        Assert.True(heading >= 0, "no \"## Troubleshooting\" section");
+        var heading = Array.FindIndex(lines, l => l.Trim() == title);
+        Assert.True(heading >= 0, $"no \"{title}\" section");
         var rows = new List<(IReadOnlyList<string>, int)>();
         var header = true;
         for (var i = heading + 1; i < lines.Length && !lines[i].StartsWith("## ", StringComparison.Ordinal); i++)
@@ -178,6 +197,7 @@ public partial class OperationsManualTests
         Wildcard().Matches(text).Any(m => catalog.Targets.Any(t => t.StartsWith(m.Groups[1].Value, StringComparison.Ordinal)));
 
     [GeneratedRegex("`([^`\n]+)`")] private static partial Regex InlineCode();
+    [GeneratedRegex(@"^\s*- alert: (\S+)\s*$", RegexOptions.Multiline)] private static partial Regex AlertLine();
     [GeneratedRegex(@"\s+(?:#|\||&&|;|>|2>)")] private static partial Regex ShellEnd();
     [GeneratedRegex(@"^\|[\s:|-]+\|$")] private static partial Regex Separator();
     [GeneratedRegex(@"\b([A-Z][A-Za-z]+)\\?\*")] private static partial Regex Wildcard();

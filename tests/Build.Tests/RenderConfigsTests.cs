@@ -34,6 +34,12 @@ public class RenderConfigsTests
         Assert.Contains("'backtest-worker:5003'", prometheus);
         Assert.Contains("'training-worker:5005'", prometheus);
         Assert.True(File.Exists(Path.Combine(sandbox.RenderDir("local", "local"), "grafana", "datasources.yml")));
+        // the same alerting as the homelab: rules loaded, Alertmanager configured and scraped, the backup's age scraped
+        Assert.Contains("rule_files:\n  - rules/*.yml", prometheus);
+        Assert.Contains("targets: ['alertmanager:9093']", prometheus);
+        Assert.Contains("job_name: node-exporter", prometheus);
+        Assert.True(File.Exists(Path.Combine(sandbox.RenderDir("local", "local"), "prometheus", "rules", "backups.yml")));
+        Assert.Contains("slack_configs", File.ReadAllText(Path.Combine(sandbox.RenderDir("local", "local"), "alertmanager", "alertmanager.yml")));
     }
 
     [Fact]

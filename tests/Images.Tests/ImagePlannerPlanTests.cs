@@ -14,12 +14,13 @@ public sealed class ImagePlannerPlanTests
         Array.FindIndex(File.ReadAllLines(file), l => l.Contains(text, StringComparison.Ordinal)) + 1;
 
     [Fact]
-    public void The_lab_builds_the_standin_from_its_dotnet_project_and_postgres_prometheus_and_alertmanager_from_their_folders()
+    public void The_lab_builds_the_standin_from_its_dotnet_project_and_postgres_prometheus_alertmanager_and_node_exporter_from_their_folders()
     {
         var recipes = ImagePlanner.Plan(TopologyLoader.Load(Samples.DeployRoot, "lab"), Samples.DeployRoot, ktrdrRoot: null);
 
-        Assert.Equal(["alertmanager", "db", "ktrdr", "prometheus"], recipes.Select(r => r.Key).Order(StringComparer.Ordinal));
+        Assert.Equal(["alertmanager", "db", "ktrdr", "node-exporter", "prometheus"], recipes.Select(r => r.Key).Order(StringComparer.Ordinal));
         Assert.Equal(Deploy("docker", "lab", "alertmanager"), recipes.Single(r => r.Key == "alertmanager").Source);
+        Assert.Equal(Deploy("docker", "lab", "node-exporter"), recipes.Single(r => r.Key == "node-exporter").Source);
         var ktrdr = recipes.Single(r => r.Key == "ktrdr");
         Assert.Equal(ContextKind.DotnetPublish, ktrdr.Kind);
         Assert.Equal(Deploy("docker", "standin", "src"), ktrdr.Source);

@@ -56,6 +56,18 @@ public class AlertRuleChecksTests
     }
 
     [Fact]
+    public void The_backup_rules_need_the_core_to_run_node_exporter_which_serves_the_backups_age()
+    {
+        using var tree = new DeployTree().Replace("environments/homelab/docker-compose.core.yml", "  node-exporter:\n", "  textfile-exporter:\n");
+        var errors = RuleChecks(tree).Checks.Single(c => c.Check == "alert rule queries").Diagnostics;
+
+        Assert.Equal(["alert KtrdrBackupMissing", "alert KtrdrBackupTooOld"], errors.Select(d => d.Field).Order(StringComparer.Ordinal));
+        Assert.All(errors, d => Assert.EndsWith("rules/backups.yml", d.File));
+        Assert.All(errors, d => Assert.Contains("job=\"node-exporter\" matches no scrape job", d.Message));
+        Assert.All(errors, d => Assert.Contains("node-exporter when the core node runs a node-exporter service", d.Hint));
+    }
+
+    [Fact]
     public void A_test_file_that_expects_the_wrong_labels_is_reported_at_its_case_with_what_was_expected_and_got()
     {
         using var tree = new DeployTree().Replace(WorkersTest, "exp_labels: {severity: warning, worker_type: training}", "exp_labels: {severity: warning, worker_type: backtesting}");

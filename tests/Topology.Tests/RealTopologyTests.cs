@@ -55,10 +55,10 @@ public sealed class RealTopologyTests
         Assert.Equal(("127.0.0.1:5000/ktrdr", "registry.ktrdr.lab:5000/ktrdr", "ktrdr", "GHCR_TOKEN"),
             (lab.Registry.Url, lab.Registry.PullUrl, lab.Registry.Username, lab.Registry.TokenSecret));
         Assert.All(lab.Secrets.Values, s => Assert.Equal((SecretProvider.File, $".artifacts/lab/secrets/{s.Name}"), (s.Provider, s.Locator)));
-        Assert.Equal(["ktrdr", "db", "prometheus", "alertmanager", "grafana", "jaeger"], lab.Images.Keys);
-        Assert.All(lab.Images.Values.Take(4), i => Assert.True(i.Build && i.Tag is null && i.Dockerfile is not null));
+        Assert.Equal(["ktrdr", "db", "prometheus", "alertmanager", "node-exporter", "grafana", "jaeger"], lab.Images.Keys);
+        Assert.All(lab.Images.Values.Take(5), i => Assert.True(i.Build && i.Tag is null && i.Dockerfile is not null));
         // Named only because compose interpolates services whose profile is off; never built or pulled in the lab.
-        Assert.All(lab.Images.Values.Skip(4), i => Assert.False(i.Build));
+        Assert.All(lab.Images.Values.Skip(5), i => Assert.False(i.Build));
         var homelabFolder = Path.Combine(DeployRoot, "environments", "homelab");
         Assert.All(lab.Nodes, n => Assert.Equal(homelabFolder, Path.GetDirectoryName(lab.ComposeFilePath(n.ComposeFiles.Single()))));
         AssertSharedStorage(lab.Storage);
@@ -72,8 +72,9 @@ public sealed class RealTopologyTests
         var node = Assert.Single(local.Nodes);
         Assert.Equal(("local", "localhost", NodeRole.Core, "/opt/ktrdr-local"), (node.Name, node.Host, node.Role, node.DeployDirectory));
         Assert.Equal(["docker-compose.yml"], node.ComposeFiles);
-        Assert.Equal(["workers"], node.Profiles);
+        Assert.Equal(["workers", "alerting"], node.Profiles);
         Assert.All(local.Secrets.Values, s => Assert.Equal((SecretProvider.Environment, s.Name), (s.Provider, s.Locator)));
+        Assert.Equal((AlertReceiverType.Slack, "ALERT_RECEIVER_SECRET"), (local.Alerting!.ReceiverType, local.Alerting.ReceiverSecret));
         Assert.Equal((1533, 436), (local.Storage.DirectoryMode, local.Storage.FileMode));
     }
 

@@ -68,6 +68,7 @@ public class VerifyPlanBuilderTests
             "ktrdr-gpu ktrdr-gpuworker.ktrdr.home.mynerd.place:5005",
             "prometheus localhost:9090",   // Prometheus scrapes itself: its notification metrics feed the alerting rules
             "alertmanager alertmanager:9093",
+            "node-exporter node-exporter:9100",
         ], targets);
     }
 
@@ -105,7 +106,7 @@ public class VerifyPlanBuilderTests
         var alerting = Build(tree).Alerting.Plan!;
 
         Assert.Equal(new Uri("http://backend.ktrdr.home.mynerd.place:9093"), alerting.Alertmanager);
-        Assert.Equal(["ktrdr-alerting", "ktrdr-backend", "ktrdr-operations", "ktrdr-targets", "ktrdr-workers"], alerting.RuleGroups.Order());
+        Assert.Equal(["ktrdr-alerting", "ktrdr-backend", "ktrdr-backups", "ktrdr-operations", "ktrdr-targets", "ktrdr-workers"], alerting.RuleGroups.Order());
     }
 
     [Fact]

@@ -22,6 +22,6 @@ internal static class QueryReferences
         foreach (var m in PromQl.Matchers(expr, "job").Where(m => m.Op is "=" or "=~" && !jobs.Any(m.Matches)))
             yield return new Diagnostic(file, line, 1, field,
                 $"job{m.Op}\"{m.Value}\" matches no scrape job; the generated jobs are {string.Join(", ", jobs)}",
-                "match the job names prometheus.yml defines (ktrdr-backend, ktrdr-<node>, prometheus)");
+                "match the job names prometheus.yml defines: ktrdr-backend, ktrdr-<node>, prometheus; alertmanager when the topology has alerting:, node-exporter when the core node runs a node-exporter service");
     }
 }

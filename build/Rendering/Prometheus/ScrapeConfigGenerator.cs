@@ -37,6 +37,13 @@ public static class ScrapeConfigGenerator
     /// <summary>Alertmanager on the core node, scraped so Verify and the rules see it up.</summary>
     public const string AlertmanagerJob = "alertmanager";
 
+    /// <summary>
+    /// node_exporter on the core node, serving only its textfile collector: the newest backup's age that Backup writes
+    /// (db-backups/ktrdr_backup.prom). Scraped when the core node's compose runs a service of this name.
+    /// </summary>
+    public const string NodeExporterJob = "node-exporter";
+    public const int NodeExporterPort = 9100;
+
     public static IReadOnlyList<ScrapeJob> Jobs(EnvironmentTopology env, DeploySources sources)
     {
         var jobs = new List<ScrapeJob>();
@@ -57,6 +64,8 @@ public static class ScrapeConfigGenerator
             Add(PrometheusJob, core, [new ScrapeTarget($"localhost:{PrometheusPort}", "prometheus", PrometheusPort)]);
             if (env.Alerting is not null)
                 Add(AlertmanagerJob, core, [new ScrapeTarget(AlertmanagerConfig.Address, AlertmanagerConfig.Service, AlertmanagerConfig.Port)]);
+            if (sources.ComposeFor(env, core).SelectMany(f => f.ActiveServices(core.Profiles)).Any(s => s.Name == NodeExporterJob))
+                Add(NodeExporterJob, core, [new ScrapeTarget($"{NodeExporterJob}:{NodeExporterPort}", NodeExporterJob, NodeExporterPort)]);
         }
         return jobs;
 
@@ -111,7 +120,7 @@ public static class ScrapeConfigGenerator
         foreach (var job in jobs)
         {
             yml.Append($"  - job_name: {job.Name}\n");
-            yml.Append($"    metrics_path: {(job.Name is PrometheusJob or AlertmanagerJob ? "/metrics" : MetricsPath)}\n");
+            yml.Append($"    metrics_path: {(job.Name is PrometheusJob or AlertmanagerJob or NodeExporterJob ? "/metrics" : MetricsPath)}\n");
             yml.Append("    static_configs:\n");
             foreach (var t in job.Targets)
             {

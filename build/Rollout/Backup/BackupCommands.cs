@@ -25,7 +25,7 @@ public static class BackupCommands
 
     /// <summary>
     /// Dumps to <c>&lt;name&gt;.partial</c>, checks it lists, then renames it into place and prints <c>entries=N</c> and
-    /// <c>bytes=N</c>; keeps the <paramref name="keep"/> newest dumps and prints each removed one as <c>removed=...</c>.
+    /// <c>bytes=N</c>, writes the newest backup's age metric (<see cref="BackupAgeMetric"/>, <c>metric=...</c>); keeps the <paramref name="keep"/> newest dumps and prints each removed one as <c>removed=...</c>.
     /// </summary>
     public static RemoteCommand Create(SharedStorage storage, string name, int keep)
     {
@@ -38,6 +38,7 @@ public static class BackupCommands
             $"[ \"$n\" -gt 0 ] || {{ rm -f {file}.partial; echo 'the dump lists no table' >&2; exit 4; }}; " +
             $"chown {storage.Uid}:{storage.Gid} {file}.partial; chmod {Convert.ToString(storage.FileMode, 8)} {file}.partial; mv {file}.partial {file}; " +
             $"echo entries=$n; echo bytes=$(stat -c %s {file}); " +
+            BackupAgeMetric.WriteScript(storage, $"{Directory(storage)}/{name}") + "; " +
             $"ls -1t {dir}/{Prefix}*{Suffix} | tail -n +{keep + 1} | while read -r old; do rm -f \"$old\"; echo removed=$old; done",
             $"back up the database to {Directory(storage)}/{name}") { Sudo = true, Timeout = TimeSpan.FromMinutes(30) };
     }
@@ -62,9 +63,13 @@ public static class BackupCommands
     {
         var values = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Trim().Split('=', 2)).Where(kv => kv.Length == 2).ToList();
         return new BackupCreated(values.FirstOrDefault(v => v[0] == "bytes")?[1], values.FirstOrDefault(v => v[0] == "entries")?[1],
-            [.. values.Where(v => v[0] == "removed").Select(v => v[1])]);
+            [.. values.Where(v => v[0] == "removed").Select(v => v[1])]) { Metric = values.FirstOrDefault(v => v[0] == "metric")?[1] };
     }
 }
 
 /// <summary>A dump just made: its size in bytes and listed tables as printed (null when not printed), and the older dumps removed.</summary>
-public sealed record BackupCreated(string? Bytes, string? Tables, IReadOnlyList<string> Removed);
+public sealed record BackupCreated(string? Bytes, string? Tables, IReadOnlyList<string> Removed)
+{
+    /// <summary>The age metric's file the backup wrote (<see cref="BackupAgeMetric"/>), null when not printed.</summary>
+    public string? Metric { get; init; }
+}

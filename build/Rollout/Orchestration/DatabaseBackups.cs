@@ -15,6 +15,8 @@ public static class DatabaseBackups
         var created = BackupCommands.ParseCreated((await NodeRun.RequireAsync(core, BackupCommands.Create(scope.Env.Storage, name, keep), ct)).StandardOutput);
         Log.Information("Backed up {Database} to {Dir}/{Name}: {Bytes} bytes, {Tables} table(s) listed by pg_restore", BackupCommands.Database,
             BackupCommands.Directory(scope.Env.Storage), name, created.Bytes, created.Tables);
+        if (created.Metric is { } metric)
+            Log.Information("  its age is served to Prometheus from {Metric} (node-exporter on the core node; alert KtrdrBackupTooOld)", metric);
         foreach (var removed in created.Removed) Log.Information("  removed {File} (keeping {Keep} newest)", removed, keep);
     }
 

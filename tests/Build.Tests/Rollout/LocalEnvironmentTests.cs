@@ -18,14 +18,14 @@ public sealed partial class RolloutTests
     {
         var deployDir = $"/opt/ktrdr-local-{lab.Id}";   // a directory of its own (the topology refuses /tmp), never a developer's /opt/ktrdr-local
         UseLabImagesForLocal(deployDir);
-        foreach (var repository in new[] { "ktrdr-backend", "ktrdr-lab/postgres", "ktrdr-lab/prometheus" })   // "built here": the lab built them
+        foreach (var repository in new[] { "ktrdr-backend", "ktrdr-lab/postgres", "ktrdr-lab/prometheus", "ktrdr-lab/alertmanager", "ktrdr-lab/node-exporter" })   // "built here": the lab built them
             await lab.DockerAsync(null, "tag", $"ktrdr/{repository}:{RolloutLab.Tag}", $"ghcr.io/kpiteira/{repository}:{RolloutLab.Tag}");
         var state = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(lab.Sandbox.Root, ".artifacts", "lab", "lab.json")))!;
         var environment = new Dictionary<string, string?>
         {
             ["DOCKER_HOST"] = state["docker_host"]?.GetValue<string>(),
             ["DB_USER"] = "ktrdr_local", ["DB_PASSWORD"] = "local-db-password-1", ["GF_ADMIN_PASSWORD"] = "local-admin-1",
-            ["JWT_SECRET"] = "local-jwt-secret-0123456789abcdef0123",
+            ["JWT_SECRET"] = "local-jwt-secret-0123456789abcdef0123", ["ALERT_RECEIVER_SECRET"] = "https://hooks.slack.invalid/local-test",
         };
         try
         {
@@ -34,7 +34,7 @@ public sealed partial class RolloutTests
             Assert.True(deploy.ExitCode == 0, deploy.ToString());
             Assert.Matches(new Regex(@"local +connect +this machine \(localhost\): no SSH"), deploy.Output);
             Assert.Matches(new Regex(@"local +pull +nothing to pull: every image is built on this machine"), deploy.Output);
-            Assert.Matches(new Regex(@"local +health +backend, backtest-worker, db, prometheus, training-worker healthy"), deploy.Output);
+            Assert.Matches(new Regex(@"local +health +alertmanager, backend, backtest-worker, db, node-exporter, prometheus, training-worker healthy"), deploy.Output);
 
             var verify = await lab.RunWithAsync(environment, "Verify", "--environment", "local", "--tag", RolloutLab.Tag, "--smoke", "--verify-timeout", "2m");
             Assert.True(verify.ExitCode == 0, verify.ToString());
@@ -62,6 +62,10 @@ public sealed partial class RolloutTests
             "db:         { repository: ktrdr-lab/postgres, build: true, dockerfile: docker/lab/postgres/Dockerfile,");
         lab.Sandbox.Replace(topology, "prometheus: { repository: prom/prometheus, tag: v2.54.1,",
             "prometheus: { repository: ktrdr-lab/prometheus, build: true, dockerfile: docker/lab/prometheus/Dockerfile,");
+        lab.Sandbox.Replace(topology, "alertmanager: { repository: prom/alertmanager, tag: v0.27.0,",
+            "alertmanager: { repository: ktrdr-lab/alertmanager, build: true, dockerfile: docker/lab/alertmanager/Dockerfile,");
+        lab.Sandbox.Replace(topology, "node-exporter: { repository: prom/node-exporter, tag: v1.8.2,",
+            "node-exporter: { repository: ktrdr-lab/node-exporter, build: true, dockerfile: docker/lab/node-exporter/Dockerfile,");
         lab.Sandbox.Replace(topology, "deploy_dir: /opt/ktrdr-local", $"deploy_dir: {deployDir}");
         lab.Sandbox.Replace(topology, "path: /opt/ktrdr-local/shared", $"path: {deployDir}-shared");
         foreach (var service in new[] { "grafana", "jaeger" })

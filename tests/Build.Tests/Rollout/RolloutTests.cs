@@ -209,6 +209,7 @@ public sealed partial class RolloutTests(RolloutLab lab, ITestOutputHelper outpu
         var file = new FileInfo(Path.Combine(lab.Sandbox.Root, ".artifacts", "lab", "shared", "db-backups", name));
         Assert.True(file.Exists, file.FullName);
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.OtherRead, file.UnixFileMode);
+        await TheBackupsAgeIsScrapedAsync(file);
 
         await RolloutLab.RequireAsync(core, count.Replace("select count(*) from operations", "delete from operations", StringComparison.Ordinal));
         Assert.Equal("0", (await RolloutLab.RequireAsync(core, count)).Trim());
@@ -255,7 +256,7 @@ public sealed partial class RolloutTests(RolloutLab lab, ITestOutputHelper outpu
         // an image that crashes at start, pushed under a new tag with the lab images beside it
         await lab.DockerAsync($"FROM ktrdr/ktrdr-backend:{RolloutLab.Tag}\nENTRYPOINT [\"/bin/sh\", \"-c\", \"exit 3\"]\n",
             "build", "--quiet", "--tag", $"ktrdr/ktrdr-backend:{bad}", "-");
-        foreach (var image in new[] { "ktrdr/ktrdr-lab/postgres", "ktrdr/ktrdr-lab/prometheus", "ktrdr/ktrdr-lab/alertmanager" })
+        foreach (var image in new[] { "ktrdr/ktrdr-lab/postgres", "ktrdr/ktrdr-lab/prometheus", "ktrdr/ktrdr-lab/alertmanager", "ktrdr/ktrdr-lab/node-exporter" })
             await lab.DockerAsync(null, "tag", $"{image}:{RolloutLab.Tag}", $"{image}:{bad}");
         var push = await lab.RunTaggedAsync(bad, "PushGhcr", "--skip", "BuildImages,Restore");
         Assert.True(push.ExitCode == 0, push.ToString());
