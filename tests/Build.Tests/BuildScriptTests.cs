@@ -3,10 +3,10 @@ using System.Diagnostics;
 namespace Build.Tests;
 
 /// <summary>
-/// build.sh compiles the build project only when its sources changed, and on a warm call decides that from file times
-/// alone (no hashing). The real script runs in a throw-away tree with a <c>dotnet</c> of the test's own first on PATH
-/// that records whether it was asked to build or to run: compiling the real project for every case would cost minutes
-/// and prove nothing more about the script's decision.
+/// build.sh compiles the build project only when its sources changed, and on a warm call decides that from the inodes'
+/// change times alone (no hash, no SDK check). The real script runs in a throw-away tree with a <c>dotnet</c> and a
+/// <c>sha256sum</c> of the test's own first on PATH that record what they were asked (hash the sources, check the SDK,
+/// build, run): compiling the real project for every case would cost minutes and prove nothing more about the decision.
 /// </summary>
 [System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public sealed class BuildScriptTests : IDisposable
@@ -27,12 +27,19 @@ public sealed class BuildScriptTests : IDisposable
         File.WriteAllText(Path.Combine(_root, "bin", "dotnet"), $$"""
             #!/usr/bin/env bash
             case "$1" in
-              --version) echo 10.0.100 ;;
+              --version) echo sdk >> '{{Calls}}'; echo 10.0.100 ;;
               build) echo build >> '{{Calls}}'; mkdir -p '{{_root}}/.artifacts/dotnet/bin/_build/release'; touch '{{_root}}/.artifacts/dotnet/bin/_build/release/_build.dll' ;;
               *) echo "run ${*:2}" >> '{{Calls}}' ;;
             esac
             """.Replace("\r", ""));
         File.SetUnixFileMode(Path.Combine(_root, "bin", "dotnet"), (UnixFileMode)0b111_101_101);
+        // the recording sha256sum: one "hash" per hash of the sources (the files are its arguments), then the real one
+        File.WriteAllText(Path.Combine(_root, "bin", "sha256sum"), $$"""
+            #!/usr/bin/env bash
+            [ $# -gt 0 ] && echo hash >> '{{Calls}}'
+            exec /usr/bin/sha256sum "$@"
+            """.Replace("\r", ""));
+        File.SetUnixFileMode(Path.Combine(_root, "bin", "sha256sum"), (UnixFileMode)0b111_101_101);
         // the sources were written a while ago, as in a checkout: only what a test writes later is newer than a stamp
         foreach (var path in Directory.GetFileSystemEntries(Path.Combine(_root, "build"), "*", SearchOption.AllDirectories)
                      .Append(Path.Combine(_root, "build")).Append(Path.Combine(_root, "global.json")))
@@ -40,10 +47,12 @@ public sealed class BuildScriptTests : IDisposable
     }
 
     [Fact]
-    public void First_call_compiles_then_a_warm_call_only_runs()
+    public void First_call_checks_the_sdk_and_compiles_then_a_warm_call_only_runs()
     {
-        Assert.Equal(["build", "run --help"], Run("--help"));
-        Assert.Equal(["run --help"], Run("--help"));
+        Assert.Equal(["hash", "sdk", "build", "run --help"], Run("--help"));
+        Settle();
+        Assert.Equal(["run --help"], Run("--help"));   // no hash, no SDK check: one find and the assembly
+        Assert.Equal(["run"], Run());
     }
 
     [Fact]
@@ -51,7 +60,19 @@ public sealed class BuildScriptTests : IDisposable
     {
         Run();
         Write("build/Engine/Target.cs", "class Target { int x; }\n");
-        Assert.Equal(["build", "run"], Run());
+        Assert.Equal(["hash", "sdk", "build", "run"], Run());
+    }
+
+    [Fact]
+    public void A_changed_source_whose_modification_time_was_set_back_compiles_again()
+    {
+        Run();
+        // what git-restore-mtime, cp -p, rsync -t or tar do: new content, file and folder dated before the last build
+        Write("build/Engine/Target.cs", "class Target { int y; }\n");
+        Age(Path.Combine(_root, "build", "Engine", "Target.cs"));
+        Age(Path.Combine(_root, "build", "Engine"));
+        Assert.True(File.GetLastWriteTimeUtc(Path.Combine(_root, "build", "Engine", "Target.cs")) < File.GetLastWriteTimeUtc(Stamp));
+        Assert.Equal(["hash", "sdk", "build", "run"], Run());
     }
 
     [Fact]
@@ -61,7 +82,7 @@ public sealed class BuildScriptTests : IDisposable
         Age(Stamp);
         var before = File.GetLastWriteTimeUtc(Stamp);
         Write("build/Engine/Target.cs", "class Target {}\n");   // same content, newer time
-        Assert.Equal(["run"], Run());
+        Assert.Equal(["hash", "run"], Run());
         Assert.True(File.GetLastWriteTimeUtc(Stamp) > before, "the stamp's time was not refreshed after the sources hashed the same");
     }
 
@@ -70,9 +91,17 @@ public sealed class BuildScriptTests : IDisposable
     {
         Run();
         Write("build/Engine/Extra.cs", "class Extra {}\n");
-        Assert.Equal(["build", "run"], Run());
+        Assert.Equal(["hash", "sdk", "build", "run"], Run());
         File.Delete(Path.Combine(_root, "build", "Engine", "Extra.cs"));
-        Assert.Equal(["build", "run"], Run());
+        Assert.Equal(["hash", "sdk", "build", "run"], Run());
+    }
+
+    [Fact]
+    public void A_changed_global_json_compiles_again()
+    {
+        Run();
+        Write("global.json", "{ \"sdk\": { \"version\": \"10.0.101\" } }\n");
+        Assert.Equal(["hash", "sdk", "build", "run"], Run());
     }
 
     /// <summary>Runs build.sh and returns what the recording dotnet was asked, in order; the log is emptied for the next call.</summary>
@@ -90,6 +119,12 @@ public sealed class BuildScriptTests : IDisposable
         File.Delete(Calls);
         return [.. calls.Select(c => c.TrimEnd())];
     }
+
+    /// <summary>
+    /// As if the last build ran well after the sources last changed: the stamp has a whole second's resolution, so a
+    /// source changed in the second the build started counts as changed after it (hashed once more, never missed).
+    /// </summary>
+    private void Settle() => File.SetLastWriteTimeUtc(Stamp, DateTime.UtcNow.AddSeconds(10));
 
     private void Write(string relative, string text) => File.WriteAllText(Path.Combine(_root, relative), text);
 
