@@ -12,7 +12,7 @@ public class SwarmPlacementTests
         using var tree = new DeployTree();
         var stack = tree.Stack();
 
-        Assert.Equal(["db", "backend", "prometheus", "alertmanager", "workers-b-backtest-worker-1", "workers-b-training-worker-1",
+        Assert.Equal(["db", "backend", "prometheus", "alertmanager", "node-exporter", "workers-b-backtest-worker-1", "workers-b-training-worker-1",
             "workers-c-backtest-worker-1", "workers-c-training-worker-1", "gpu-gpu-training-worker"], stack.ServiceNames());
         var slot = stack.Service("workers-c-training-worker-1");
         Assert.Equal("workers-c-training-1", slot.At("environment", "KTRDR_WORKER_ID"));
@@ -27,7 +27,10 @@ public class SwarmPlacementTests
         using var tree = new DeployTree();
         var stack = tree.Stack();
 
-        foreach (var name in stack.ServiceNames())
+        var publishing = stack.ServiceNames().Where(name => stack.Service(name).Children.ContainsKey("ports")).ToList();
+        Assert.Contains("backend", publishing);
+        Assert.Contains("workers-b-backtest-worker-1", publishing);
+        foreach (var name in publishing)
             Assert.All(((YamlDotNet.RepresentationModel.YamlSequenceNode)stack.Service(name)["ports"]).Children,
                 p => Assert.Equal("host", p.At("mode")));
         Assert.Equal(("5003", "5003"), (stack.Service("workers-b-backtest-worker-1").At("ports", 0, "target"),
