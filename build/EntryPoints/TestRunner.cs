@@ -1,4 +1,5 @@
 using System.Xml.Linq;
+using BuildEngine;
 using CliWrap;
 
 namespace Ktrdr.Deploy.EntryPoints;
@@ -9,6 +10,23 @@ public sealed record TestTotals(int Passed, int Failed, int Skipped, int ExitCod
 /// <summary>Runs tests/Tests.slnx with dotnet test, streaming its output, and adds up the TRX counters.</summary>
 public static class TestRunner
 {
+    /// <summary>README's second command: installs what the tests need (root on Debian), runs them, prints one totals line.</summary>
+    public static async Task InstallAndRunAsync(string root, string? filter, CancellationToken ct)
+    {
+        var missing = await HostPackages.EnsureAsync(
+            [HostPackages.Promtool, HostPackages.DockerCompose, HostPackages.Sshd, HostPackages.SshKeygen, HostPackages.Sudo, HostPackages.Alertmanager, .. LabRun.Tools], ct);
+        if (missing.Count > 0)
+            throw new BuildFailedException($"cannot run the tests without: {string.Join(", ", missing.Select(m => m.Command))} (see the install command above)");
+
+        var results = await RunAsync(root, filter, ct);
+        Console.WriteLine();
+        Console.WriteLine($"Tests: {results.Passed} passed, {results.Failed} failed, {results.Skipped} skipped");
+        if (results.Failed > 0 || results.ExitCode != 0)
+            throw new BuildFailedException($"{results.Failed} test(s) failed (exit code {results.ExitCode}); results in {results.ResultsDirectory}");
+        if (results.Passed == 0)
+            throw new BuildFailedException("no test ran");
+    }
+
     public static async Task<TestTotals> RunAsync(string root, string? filter, CancellationToken ct)
     {
         var results = Path.Combine(root, ".artifacts", "test-results");
