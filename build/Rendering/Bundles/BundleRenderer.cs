@@ -14,7 +14,7 @@ public static class BundleRenderer
         var files = new List<BundleFile>();
         foreach (var compose in sources.ComposeFor(env, node))
             files.Add(new BundleFile(compose.FileName, compose.Text));
-        files.Add(new BundleFile(EnvFile, NodeVariables.ToDotEnv(env, node, NodeVariables.For(env, node, tag))));
+        files.Add(new BundleFile(EnvFile, NodeVariables.DotEnv(env, node, tag)));
 
         if (node.Role == NodeRole.Core)
         {

@@ -34,7 +34,10 @@ public static class NodeVariables
     public static string ImageReference(EnvironmentTopology env, ImageSpec image, string tag) =>
         image.Build ? $"{env.Registry.PullUrl}/{image.Repository}:{tag}" : $"{image.Repository}:{image.Tag}";
 
-    public static string ToDotEnv(EnvironmentTopology env, NodeSpec node, IReadOnlyDictionary<string, string> values) =>
+    /// <summary>The .env a node's bundle carries for a tag (RenderConfigs writes it; Diff renders it again for the deployed tag).</summary>
+    public static string DotEnv(EnvironmentTopology env, NodeSpec node, string tag) => ToDotEnv(env, node, For(env, node, tag));
+
+    private static string ToDotEnv(EnvironmentTopology env, NodeSpec node, IReadOnlyDictionary<string, string> values) =>
         $"# {env.Name}/{node.Name}: written by ./build.sh RenderConfigs. Non-secret values only;\n" +
         "# secrets are passed to compose at deploy time and never written to disk.\n" +
         string.Concat(values.Select(kv => $"{kv.Key}={kv.Value}\n"));

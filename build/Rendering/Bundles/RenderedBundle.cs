@@ -7,7 +7,10 @@ namespace Ktrdr.Deploy.Rendering.Bundles;
 /// <summary>One file of a bundle, as it will land on the node (path relative to the deploy directory).</summary>
 public sealed record BundleFile(string Path, string Content)
 {
-    public string Sha256 => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Content)));
+    public string Sha256 => HashOf(Content);
+
+    /// <summary>The hash a manifest records for a file with this content (SHA-256 of its UTF-8 bytes, lower-case hex).</summary>
+    public static string HashOf(string content) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(content)));
 }
 
 /// <summary>Everything one node receives. <see cref="Hash"/> changes exactly when a file's content or name changes.</summary>

@@ -74,7 +74,7 @@ public sealed record BundleFacts(
             ServiceImages = rendered.ServiceImages,
             Text = path => deployed.Files.TryGetValue(path, out var sha)
                            && (path == BundleRenderer.EnvFile && manifest.Tag is { } tag ? envFileAt(tag) : rendered.Text(path)) is { } text
-                           && Sha(text) == sha ? text : null,
+                           && BundleFile.HashOf(text) == sha ? text : null,
         };
     }
 
@@ -88,8 +88,6 @@ public sealed record BundleFacts(
             ComposeInputs = composeInputs,
         };
     }
-
-    private static string Sha(string text) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
 
     /// <summary>
     /// Service → the image it should run: an image written as <c>${VAR}</c> gets the deploy's identity of VAR; one

@@ -33,7 +33,7 @@ public static class DiffOperation
             if (baseline == DiffBaseline.Deployed)
             {
                 requests.Add(DriftRequest.AsDeployed(node, bundle, secrets.For(bundle.SecretNames),
-                    tag => NodeVariables.ToDotEnv(scope.Env, node, NodeVariables.For(scope.Env, node, tag))));
+                    tag => NodeVariables.DotEnv(scope.Env, node, tag)));
                 continue;
             }
             var images = await scope.Images.ResolveAsync(scope.Env, node, bundle, secrets, scope.Tag, ct);
