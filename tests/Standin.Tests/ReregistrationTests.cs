@@ -32,7 +32,10 @@ public class ReregistrationTests
         var port = FreePort.Next();
         using var crashing = StandinProcess.Start(Standins.Args("ktrdr.api.main:app", port), Standins.FastBackend);
         using var firstApi = new Api(new Uri($"http://127.0.0.1:{port}"));
-        await Eventually.TrueAsync(() => Task.FromResult(FreePort.IsListening(port)), "the backend process to listen");
+        await Eventually.TrueAsync(async () => crashing.HasExited
+                ? throw new InvalidOperationException($"the backend process exited early:\n{crashing.Output}")
+                : await firstApi.HealthyAsync(),
+            "the backend process to answer its health endpoint");
         await using var worker = await Standins.WorkerAsync(Standins.BacktestWorker, new Uri($"http://127.0.0.1:{port}"), new Dictionary<string, string>
         {
             ["KTRDR_STANDIN_REGISTRATION_CHECK_SECONDS"] = "0.2",

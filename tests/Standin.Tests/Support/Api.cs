@@ -53,6 +53,20 @@ public sealed class Api(Uri baseAddress) : IDisposable
             w => w?["last_health_check"]?.GetValue<string>() is not null && w["status"]?.GetValue<string>() == "available",
             $"a health check of {workerId} by {client.BaseAddress} that finds it available");
 
+    /// <summary>True once the backend answers its health endpoint with 200; false while nothing answers.</summary>
+    public async Task<bool> HealthyAsync()
+    {
+        try
+        {
+            using var response = await client.GetAsync("/api/v1/health");
+            return response.IsSuccessStatusCode;
+        }
+        catch (HttpRequestException)
+        {
+            return false;
+        }
+    }
+
     public async Task<string?> WorkerStatusAsync(string workerId) => (await WorkerOrNullAsync(workerId))?["status"]?.GetValue<string>();
 
     public static string Text(JsonNode? node) => node?.ToJsonString(new JsonSerializerOptions { WriteIndented = false }) ?? "null";

@@ -13,13 +13,17 @@ public static class FreePort
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
+    /// <summary>
+    /// True when something accepts a connection on the port. A connect from the port to itself (TCP simultaneous open, which
+    /// Linux allows when the kernel happens to pick the target port as the source port) is not a listener.
+    /// </summary>
     public static bool IsListening(int port)
     {
         try
         {
             using var client = new TcpClient();
             client.Connect(IPAddress.Loopback, port);
-            return true;
+            return ((IPEndPoint)client.Client.LocalEndPoint!).Port != port;
         }
         catch (SocketException)
         {

@@ -31,6 +31,8 @@ public sealed class StandinProcess : IDisposable
 
     public int Id => process.Id;
 
+    public bool HasExited => process.HasExited;
+
     public string Output
     {
         get
