@@ -5,16 +5,16 @@ using Ktrdr.Deploy.DockerClient;
 
 namespace Ktrdr.Deploy.Lab.Docker;
 
-/// <summary>The three images the lab runs, by reference.</summary>
-internal sealed record LabImageSet(string Node, string Registry, string Dns);
+/// <summary>The images the lab runs, by reference.</summary>
+internal sealed record LabImageSet(string Node, string Registry, string Dns, string AlertSink);
 
 /// <summary>
-/// Builds the node, registry and dns images from deploy/docker/lab/&lt;kind&gt;/, each tagged with its
+/// Builds the node, registry, dns and alert-sink images from deploy/docker/lab/&lt;kind&gt;/, each tagged with its
 /// <see cref="ContentTag"/>: an image whose tag exists is up to date and not built again.
 /// </summary>
 public static class LabImages
 {
-    public static readonly string[] Kinds = ["node", "registry", "dns"];
+    public static readonly string[] Kinds = ["node", "registry", "dns", "alert-sink"];
 
     public static string Reference(string kind, string dockerfiles, string baseImageId) =>
         $"ktrdr-lab/{kind}:{ContentTag.Compute(Path.Combine(dockerfiles, kind), baseImageId)}";
@@ -25,7 +25,7 @@ public static class LabImages
     {
         var references = Kinds.ToDictionary(k => k, k => Reference(k, dockerfiles, baseImageId));
         var built = await Task.WhenAll(Kinds.Select(kind => EnsureOneAsync(docker, references[kind], Path.Combine(dockerfiles, kind), ct)));
-        return (new LabImageSet(references["node"], references["registry"], references["dns"]), [.. built.OfType<string>()]);
+        return (new LabImageSet(references["node"], references["registry"], references["dns"], references["alert-sink"]), [.. built.OfType<string>()]);
     }
 
     /// <summary>The image's id, or null when there is no such image.</summary>

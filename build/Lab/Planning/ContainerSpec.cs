@@ -1,3 +1,5 @@
+using Ktrdr.Deploy.Lab.Docker;
+
 namespace Ktrdr.Deploy.Lab.Planning;
 
 /// <summary>One container of the lab: its name, the image it must run, and the docker run arguments that create it.</summary>
@@ -13,11 +15,12 @@ internal sealed record ContainerSpec(string Name, string Image, IReadOnlyList<st
     /// <summary>The run arguments with the spec label added.</summary>
     public IReadOnlyList<string> LabelledRunArguments => [RunArguments[0], "--label", $"{SpecLabel}={SpecHash}", .. RunArguments.Skip(1)];
 
-    /// <summary>Registry and dns first, then the nodes in topology order.</summary>
-    public static IReadOnlyList<ContainerSpec> For(LabPlan plan, string nodeImage, string registryImage, string dnsImage) =>
+    /// <summary>Registry, dns and the alert sink (when the plan has one) first, then the nodes in topology order.</summary>
+    public static IReadOnlyList<ContainerSpec> For(LabPlan plan, LabImageSet images) =>
     [
-        new(plan.RegistryContainer, registryImage, DockerArgs.RunRegistry(plan, registryImage)),
-        new(plan.DnsContainer, dnsImage, DockerArgs.RunDns(plan, dnsImage)),
-        .. plan.Nodes.Select(n => new ContainerSpec(n.Container, nodeImage, DockerArgs.RunNode(plan, n, nodeImage))),
+        new(plan.RegistryContainer, images.Registry, DockerArgs.RunRegistry(plan, images.Registry)),
+        new(plan.DnsContainer, images.Dns, DockerArgs.RunDns(plan, images.Dns)),
+        .. plan.AlertSink is { } sink ? [new ContainerSpec(plan.AlertSinkContainer, images.AlertSink, DockerArgs.RunAlertSink(plan, sink, images.AlertSink))] : Array.Empty<ContainerSpec>(),
+        .. plan.Nodes.Select(n => new ContainerSpec(n.Container, images.Node, DockerArgs.RunNode(plan, n, images.Node))),
     ];
 }

@@ -49,6 +49,19 @@ internal static class DockerArgs
         $"--listen-address={plan.DnsIp}", $"--local=/{plan.Domain}/",
     ];
 
+    /// <summary>
+    /// The alert sink: the receiver's secret file bind-mounted read-only (never copied, never in argv or environment),
+    /// and the port and path of the topology's receiver URL. --init: python as PID 1 would ignore docker stop's SIGTERM.
+    /// </summary>
+    public static IReadOnlyList<string> RunAlertSink(LabPlan plan, LabAlertSink sink, string image) =>
+    [
+        .. Run(plan, plan.AlertSinkContainer, plan.AlertSinkIp, sink.DnsName),
+        "--init",
+        "-v", $"{sink.SecretFile}:{LabAlertSink.SecretMount}:ro",
+        image,
+        "--port", sink.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--path", sink.UrlPath, "--secret-file", LabAlertSink.SecretMount,
+    ];
+
     public static IReadOnlyList<string> Build(string tag, string folder, string baseImage) =>
         ["build", "--tag", tag, "--build-arg", $"BASE_IMAGE={baseImage}", "--label", "ktrdr.lab.image=true", folder];
 

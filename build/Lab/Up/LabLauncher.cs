@@ -52,7 +52,7 @@ public static class LabLauncher
         await steps.RunAsync("ssh key", () => LabFiles.EnsureKeyPairAsync(plan, ct));
         await steps.RunAsync("lab files", () => Task.FromResult(LabFiles.EnsureMounts(plan)));
         await steps.RunAsync("containers", () => LabContainers.EnsureContainersAsync(docker,
-            ContainerSpec.For(plan, images.Node, images.Registry, images.Dns), plan.Label, ct));
+            ContainerSpec.For(plan, images), plan.Label, ct));
         await steps.RunAsync("registry login", () => RegistryLogin.EnsureAsync(docker, plan, RegistryUser(request), RegistryPassword(request, paths), ct));
         await steps.RunAsync("nodes ready", () => LabReadiness.WaitForNodesAsync(docker, plan, ct));
         await steps.RunAsync("ssh trust", () => LabTrust.WriteKnownHostsAsync(docker, plan, ct));

@@ -1,4 +1,5 @@
 using Ktrdr.Deploy.Lab.Planning;
+using Ktrdr.Deploy.Lab.Docker;
 using Ktrdr.Deploy.Lab.Tests.Support;
 
 namespace Ktrdr.Deploy.Lab.Tests.Planning;
@@ -7,7 +8,7 @@ public sealed class DockerArgsTests
 {
     private readonly LabPlan _plan = LabSamples.Plan();
 
-    private IReadOnlyList<ContainerSpec> Specs => ContainerSpec.For(_plan, "ktrdr-lab/node:1", "ktrdr-lab/registry:1", "ktrdr-lab/dns:1");
+    private IReadOnlyList<ContainerSpec> Specs => ContainerSpec.For(_plan, new LabImageSet("ktrdr-lab/node:1", "ktrdr-lab/registry:1", "ktrdr-lab/dns:1", "ktrdr-lab/alert-sink:1"));
 
     private static string Value(IReadOnlyList<string> args, string option) => args[args.ToList().IndexOf(option) + 1];
 
@@ -38,7 +39,7 @@ public sealed class DockerArgsTests
     public void Every_container_is_labelled_on_the_lab_network_and_knows_every_lab_name()
     {
         var names = _plan.HostEntries.Select(e => $"{e.Name}:{e.Ip}").ToList();
-        Assert.Equal(6, Specs.Count);
+        Assert.Equal(7, Specs.Count);
         Assert.All(Specs, s =>
         {
             Assert.Equal("ktrdr.lab=abc123", Value(s.RunArguments, "--label"));
@@ -62,6 +63,16 @@ public sealed class DockerArgsTests
     {
         var args = DockerArgs.RunDns(_plan, "ktrdr-lab/dns:1");
         Assert.Equal(["--listen-address=172.20.5.3", "--local=/ktrdr.lab/"], args.TakeLast(2));
+    }
+
+    [Fact]
+    public void The_alert_sink_mounts_the_receivers_secret_file_read_only_and_never_has_its_value_in_its_arguments()
+    {
+        var spec = Specs.Single(s => s.Name == "ktrdr-lab-abc123-alert-sink");
+        Assert.Equal("172.20.5.4", Value(spec.RunArguments, "--ip"));
+        Assert.Equal(["/srv/checkout/.artifacts/lab/secrets/ALERT_RECEIVER_SECRET:/run/alert-sink/secret:ro"], Values(spec.RunArguments, "-v"));
+        Assert.Empty(Values(spec.RunArguments, "-e"));
+        Assert.Equal(["ktrdr-lab/alert-sink:1", "--port", "9095", "--path", "/alerts", "--secret-file", "/run/alert-sink/secret"], spec.RunArguments.TakeLast(7));
     }
 
     [Fact]

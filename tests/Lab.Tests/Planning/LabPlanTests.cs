@@ -13,7 +13,7 @@ public sealed class LabPlanTests
         Assert.Equal("ktrdr.lab=abc123", _plan.Label);
         Assert.Equal("ktrdr-lab-abc123-net", _plan.Network);
         Assert.Equal(
-            ["ktrdr-lab-abc123-registry", "ktrdr-lab-abc123-dns", "ktrdr-lab-abc123-core", "ktrdr-lab-abc123-workers-b", "ktrdr-lab-abc123-workers-c", "ktrdr-lab-abc123-gpu"],
+            ["ktrdr-lab-abc123-registry", "ktrdr-lab-abc123-dns", "ktrdr-lab-abc123-alert-sink", "ktrdr-lab-abc123-core", "ktrdr-lab-abc123-workers-b", "ktrdr-lab-abc123-workers-c", "ktrdr-lab-abc123-gpu"],
             _plan.Containers);
         Assert.Equal(
             ["ktrdr-lab-abc123-registry-data", "ktrdr-lab-abc123-core-docker", "ktrdr-lab-abc123-workers-b-docker", "ktrdr-lab-abc123-workers-c-docker", "ktrdr-lab-abc123-gpu-docker"],
@@ -63,6 +63,42 @@ public sealed class LabPlanTests
         Assert.Contains("registry.pull_url", error.Message);
         Assert.Contains("registry.ktrdr.lab:5001/ktrdr", error.Message);
         Assert.Contains("topology.yml", error.Message);
+    }
+
+    [Fact]
+    public void The_alert_sink_answers_the_topologys_receiver_url_on_the_lab_network_and_reads_the_receivers_secret_file()
+    {
+        Assert.Equal(new LabAlertSink("alert-sink.ktrdr.lab", 9095, "/alerts", "/srv/checkout/.artifacts/lab/secrets/ALERT_RECEIVER_SECRET"), _plan.AlertSink);
+        Assert.Equal("172.20.5.4", _plan.AlertSinkIp);
+        Assert.Contains(("alert-sink.ktrdr.lab", "172.20.5.4"), _plan.HostEntries);
+    }
+
+    [Fact]
+    public void A_lab_without_a_webhook_receiver_has_no_alert_sink()
+    {
+        var plan = LabPlan.Create("a", Ipv4Subnet.Parse("172.20.5.0/24"), 15000, LabPaths.For("/x"), LabSamples.Topology with { Alerting = null });
+        Assert.Null(plan.AlertSink);
+        Assert.DoesNotContain("ktrdr-lab-a-alert-sink", plan.Containers);
+        Assert.DoesNotContain(plan.HostEntries, e => e.Name == "alert-sink.ktrdr.lab");
+    }
+
+    [Fact]
+    public void A_receiver_url_the_lab_cannot_serve_is_refused_with_the_topology_field()
+    {
+        var topology = LabSamples.Topology with { Alerting = LabSamples.Topology.Alerting! with { ReceiverUrl = "https://ntfy.example.org/ktrdr" } };
+        var error = Assert.Throws<LabException>(() => LabPlan.Create("a", Ipv4Subnet.Parse("172.20.5.0/24"), 15000, LabPaths.For("/x"), topology));
+        Assert.Contains("topology.yml: alerting.receiver.url", error.Message);
+        Assert.Contains("http://alert-sink.ktrdr.lab:9095/alerts", error.Message);
+    }
+
+    [Fact]
+    public void A_receiver_name_outside_the_lab_domain_is_refused_because_containers_in_the_nodes_could_not_resolve_it()
+    {
+        var topology = LabSamples.Topology with { Alerting = LabSamples.Topology.Alerting! with { ReceiverUrl = "http://alert-sink:9095/alerts" } };
+        var error = Assert.Throws<LabException>(() => LabPlan.Create("a", Ipv4Subnet.Parse("172.20.5.0/24"), 15000, LabPaths.For("/x"), topology));
+        Assert.Contains("alerting.receiver.url", error.Message);
+        Assert.Contains("a name ending in .ktrdr.lab", error.Message);
+        Assert.Contains("single-label", error.Message);
     }
 
     [Fact]
