@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Text.RegularExpressions;
 
 namespace Build.Tests;
 
@@ -146,5 +147,32 @@ public class BadInputTests
         Assert.Matches(@"datasources\.yml:\d+:\d+: this is not valid YAML", run.Output);
         Assert.Contains("are checked once it reads", run.Output);
         Assert.Contains("1 problem(s) in 1 file(s); nothing was written", run.Output);
+    }
+
+    private const string WorkerRules = "deploy/shared/prometheus/rules/workers.yml";
+    private const string WorkerRuleTests = "deploy/shared/prometheus/tests/workers.test.yml";
+
+    /// <summary>Issue #18's bad inputs: file, the edit (from, to), the line it must be reported at (the nth line holding a text), and what the message says.</summary>
+    public static TheoryData<string, string, string, string, int, string> AlertingMistakes => new()
+    {
+        // a rule with invalid PromQL: promtool check rules, at the expression
+        { WorkerRules, "max by (worker_type) (up{gpu=", "max by (worker_type (up{gpu=", "max by (worker_type) (up{gpu=", 1, "could not parse expression" },
+        // a rule reading a metric nobody exports: the cross-file check, at the rule's expr
+        { WorkerRules, "ktrdr_workers_registered_total{job=", "ktrdr_workers_registred_total{job=", "expr: |", 1, "\"ktrdr_workers_registred_total\"" },
+        // a receiver without its secret: the topology, at the receiver's line
+        { Topology, "secret: ALERT_RECEIVER_SECRET }", "secret: ALERT_RECEIVER_SECRT }", "secret: ALERT_RECEIVER_SECRET }", 1, "declared under secrets" },
+        // a test file that expects the wrong labels: promtool test rules, at the failing case (exp: and got: labels follow on their own lines)
+        { WorkerRuleTests, "exp_labels: {severity: warning, worker_type: training}", "exp_labels: {severity: warning, worker_type: backtesting}",
+          "alertname: KtrdrNoGpuTrainingWorker", 2, "alert KtrdrNoGpuTrainingWorker at 6m: the rule does not give what this case expects" },
+    };
+
+    [Theory]
+    [MemberData(nameof(AlertingMistakes))]
+    public async Task An_alerting_mistake_is_a_clear_error_from_RenderConfigs_at_its_file_and_line(string file, string from, string to, string lineText, int nth, string message)
+    {
+        var lines = File.ReadAllLines(Path.Combine(BuildSandbox.RepoRoot, file));
+        var line = Enumerable.Range(0, lines.Length).Where(i => lines[i].Contains(lineText, StringComparison.Ordinal)).Skip(nth - 1).First() + 1;
+        var run = await Rejected(1, s => s.Replace(file, from, to), "RenderConfigs", Homelab);
+        Assert.Matches(new Regex($@"{Regex.Escape(Path.GetFileName(file))}:{line}:\d+: [^\n]*{Regex.Escape(message)}"), run.Output);
     }
 }

@@ -10,7 +10,7 @@ namespace Verification.Tests;
 /// <summary>
 /// An alert reaches someone, with real parts on this machine: Prometheus (2.42) evaluating the shipped targets rule with the
 /// lab's short for:, Alertmanager (0.25, the lab's) with the generated alertmanager.yml, and a webhook receiver whose log is
-/// the only thing asserted. The lab end-to-end test (a stopped worker container) is still to be written.
+/// the only thing asserted. The lab end to end (a stopped worker container, the lab's alert-sink) is Build.Tests' RolloutTests.A5b.
 /// </summary>
 public class AlertDeliveryTests
 {

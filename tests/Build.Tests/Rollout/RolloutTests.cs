@@ -109,7 +109,7 @@ public sealed partial class RolloutTests(RolloutLab lab, ITestOutputHelper outpu
         // not an argument anything was given, so those lines are left out; every other process line is searched
         var argv = string.Join('\n', seen.Split('\n').Where(line => !line.StartsWith("postgres: ", StringComparison.Ordinal)));
         Assert.Contains("postgres -D", argv);   // the server itself (started with arguments) is still searched
-        var places = new Dictionary<string, string> { ["node processes (argv)"] = argv };
+        var places = new Dictionary<string, string> { ["node processes (argv)"] = argv, ["the alert receiver's log"] = await lab.DockerAsync(null, "logs", AlertSinkContainer) };
         foreach (var (run, i) in lab.Runs.Select((r, i) => (r, i))) places[$"console output of run {i + 1}"] = run.Output;
         foreach (var file in ArtifactFiles()) places[Path.GetRelativePath(lab.Sandbox.Root, file)] = await File.ReadAllTextAsync(file);
         foreach (var name in Nodes)

@@ -67,11 +67,12 @@ public sealed class LabTests(LabFixture lab)
     {
         await using var core = await lab.ConnectAsync("core");
         var image = await lab.PullOnNodeAsync(core);
-        var answer = await LabFixture.RunAsync(core, $"docker run --rm {image} sh -c 'cat /etc/resolv.conf; getent hosts backend.ktrdr.lab registry.ktrdr.lab'");
+        var answer = await LabFixture.RunAsync(core, $"docker run --rm {image} sh -c 'cat /etc/resolv.conf; getent hosts backend.ktrdr.lab registry.ktrdr.lab alert-sink.ktrdr.lab'");
         var lines = answer.Split('\n').Select(l => l.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries)).ToList();
         Assert.Contains(["nameserver", lab.Plan.DnsIp], lines);
         Assert.Contains([lab.Plan.Node("core").Ip, "backend.ktrdr.lab"], lines);
         Assert.Contains([lab.Plan.RegistryIp, "registry.ktrdr.lab"], lines);
+        Assert.Contains([lab.Plan.AlertSinkIp, "alert-sink.ktrdr.lab"], lines);   // the alert receiver Alertmanager on core posts to
     }
 
     [Fact]
