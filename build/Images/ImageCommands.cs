@@ -36,7 +36,11 @@ public static partial class ImageCommands
     }
 
     /// <summary><c>docker build</c> with every tag, label (the inputs hash included) and argument.</summary>
-    /// <remarks>Only the arguments the Dockerfile declares are passed (others would only draw a warning).</remarks>
+    /// <remarks>
+    /// Only the arguments the Dockerfile declares are passed (others would only draw a warning). A checkout's build gets
+    /// our files as the named context <see cref="ImageRecipe.DeployContext"/>, which needs BuildKit (docker buildx, the
+    /// default builder since Docker 23 and on GitHub's runners); staged contexts build with either builder.
+    /// </remarks>
     public static IReadOnlyList<string> Build(ImageRecipe recipe, string context, IReadOnlyList<string> tags,
         IReadOnlyDictionary<string, string> labels, IReadOnlyDictionary<string, string> arguments, string inputsHash, string dockerfileText)
     {
@@ -47,6 +51,8 @@ public static partial class ImageCommands
         args.AddRange(["--label", $"{InputsHash.Label}={inputsHash}"]);
         foreach (var (name, value) in arguments.Where(a => declared.Contains(a.Key)).OrderBy(p => p.Key, StringComparer.Ordinal))
             args.AddRange(["--build-arg", $"{name}={value}"]);
+        if (recipe is { Kind: ContextKind.Checkout, SecretsEntrypoint: { } entrypoint })
+            args.AddRange(["--build-context", $"{ImageRecipe.DeployContext}={Path.GetDirectoryName(entrypoint)}"]);
         args.Add(context);
         return args;
     }
