@@ -60,13 +60,14 @@ public sealed class ImageCommandsBuildTests
     }
 
     [Fact]
-    public void A_checkout_build_gets_our_folder_holding_the_secrets_entrypoint_as_the_named_context_ktrdr_deploy()
+    public void A_checkout_is_built_by_buildkit_with_our_folder_holding_the_secrets_entrypoint_as_the_named_context_ktrdr_deploy()
     {
         var recipe = new ImageRecipe("ktrdr", "ktrdr-backend", "/srv/deploy/docker/Dockerfile", "/src/ktrdr", ContextKind.Checkout,
             "/srv/deploy/docker/ktrdr-secrets-env");
 
         var args = ImageCommands.Build(recipe, "/src/ktrdr", ["sha-1"], new Dictionary<string, string>(), new Dictionary<string, string>(), Hash, "FROM x\n");
 
+        Assert.Equal(["buildx", "build", "--file", "/srv/deploy/docker/Dockerfile"], args.Take(4));
         Assert.Equal(["ktrdr-deploy=/srv/deploy/docker"], Values(args, "--build-context"));
         Assert.Equal("/src/ktrdr", args[^1]);
     }
