@@ -55,23 +55,36 @@ public sealed class ImageBuilder(DockerCli docker, string workDirectory)
         return new LocalImage(parts[0] == "<no value>" ? "" : parts[0], parts[1], long.TryParse(parts[2], out var size) ? size : 0);
     }
 
-    /// <summary>The directory docker builds from: the folder, the checkout, or a staging copy holding the published app.</summary>
+    /// <summary>
+    /// The directory docker builds from. A checkout is built where it is (our files come in as a named context, see
+    /// <see cref="ImageCommands.Build"/>). Anything else is staged under the work directory: the folder's files (a
+    /// .NET project's sources replaced by its published app) plus the secrets entrypoint at the context's root.
+    /// </summary>
     private async Task<string> PrepareContextAsync(ImageRecipe recipe, CancellationToken ct)
     {
-        if (recipe.Kind != ContextKind.DotnetPublish) return recipe.Kind == ContextKind.Checkout ? recipe.Source : recipe.Folder;
+        if (recipe.Kind == ContextKind.Checkout) return recipe.Source;
 
         var context = Path.Combine(workDirectory, recipe.Key);
         if (Directory.Exists(context)) Directory.Delete(context, recursive: true);
-        var sourceFolder = Path.GetRelativePath(recipe.Folder, recipe.Source).Split('/')[0];
+        var sourceFolder = recipe.Kind == ContextKind.DotnetPublish ? Path.GetRelativePath(recipe.Folder, recipe.Source).Split('/')[0] : null;
         foreach (var file in InputsHash.Files(recipe.Folder).Where(f => f.Split('/')[0] != sourceFolder))
+            Stage(Path.Combine(recipe.Folder, file), Path.Combine(context, file));
+        if (recipe.SecretsEntrypoint is { } entrypoint)
         {
-            var target = Path.Combine(context, file);
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(Path.Combine(recipe.Folder, file), target);
+            var staged = Path.Combine(context, ImageRecipe.SecretsEntrypointName);
+            Stage(entrypoint, staged);
+            File.SetUnixFileMode(staged, (UnixFileMode)0b111_101_101);   // 0755: COPY keeps the mode, and a service may run as any user
         }
-        await DotnetCli.RunAsync("publish", recipe.Source,
-            ["-c", "Release", "-r", "linux-x64", "--self-contained", "-p:PublishSingleFile=true", "-o", Path.Combine(context, "app")], ct);
+        if (recipe.Kind == ContextKind.DotnetPublish)
+            await DotnetCli.RunAsync("publish", recipe.Source,
+                ["-c", "Release", "-r", "linux-x64", "--self-contained", "-p:PublishSingleFile=true", "-o", Path.Combine(context, "app")], ct);
         return context;
+    }
+
+    private static void Stage(string source, string target)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        File.Copy(source, target);
     }
 
     private async Task RunAsync(IReadOnlyList<string> args, CancellationToken ct)

@@ -36,17 +36,25 @@ public static partial class ImageCommands
     }
 
     /// <summary><c>docker build</c> with every tag, label (the inputs hash included) and argument.</summary>
-    /// <remarks>Only the arguments the Dockerfile declares are passed (others would only draw a warning).</remarks>
+    /// <remarks>
+    /// Only the arguments the Dockerfile declares are passed (others would only draw a warning). A checkout's build gets
+    /// our files as the named context <see cref="ImageRecipe.DeployContext"/>, which only BuildKit knows: it runs as
+    /// <c>docker buildx build</c> (the default builder since Docker 23 and on GitHub's runners; its image lands in the
+    /// daemon's store). Staged contexts build with the classic builder, which the lab's Debian dockerd 20.10 has.
+    /// </remarks>
     public static IReadOnlyList<string> Build(ImageRecipe recipe, string context, IReadOnlyList<string> tags,
         IReadOnlyDictionary<string, string> labels, IReadOnlyDictionary<string, string> arguments, string inputsHash, string dockerfileText)
     {
         var declared = DeclaredArguments(dockerfileText);
-        var args = new List<string> { "build", "--file", recipe.Dockerfile };
+        var checkout = recipe.Kind == ContextKind.Checkout;
+        List<string> args = checkout ? ["buildx", "build", "--file", recipe.Dockerfile] : ["build", "--file", recipe.Dockerfile];
         foreach (var tag in tags) args.AddRange(["--tag", recipe.Local(tag)]);
         foreach (var (name, value) in labels.OrderBy(p => p.Key, StringComparer.Ordinal)) args.AddRange(["--label", $"{name}={value}"]);
         args.AddRange(["--label", $"{InputsHash.Label}={inputsHash}"]);
         foreach (var (name, value) in arguments.Where(a => declared.Contains(a.Key)).OrderBy(p => p.Key, StringComparer.Ordinal))
             args.AddRange(["--build-arg", $"{name}={value}"]);
+        if (checkout && recipe.SecretsEntrypoint is { } entrypoint)
+            args.AddRange(["--build-context", $"{ImageRecipe.DeployContext}={Path.GetDirectoryName(entrypoint)}"]);
         args.Add(context);
         return args;
     }

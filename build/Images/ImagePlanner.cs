@@ -12,10 +12,14 @@ public static partial class ImagePlanner
 {
     public const string ApplicationKey = "ktrdr";
 
+    /// <summary>The entrypoint every image we build runs first (docs/swarm.md, the entrypoint contract), under the deploy root.</summary>
+    public const string SecretsEntrypoint = "docker/" + ImageRecipe.SecretsEntrypointName;
+
     public static IReadOnlyList<ImageRecipe> Plan(EnvironmentTopology env, string deployRoot, string? ktrdrRoot)
     {
         var recipes = new List<ImageRecipe>();
         var problems = new List<Diagnostic>();
+        var entrypoint = Path.GetFullPath(Path.Combine(deployRoot, SecretsEntrypoint));
         foreach (var (key, image) in env.Images.Where(pair => pair.Value.Build))
         {
             var field = $"images.{key}.dockerfile";
@@ -35,17 +39,21 @@ public static partial class ImagePlanner
                 ? Directory.EnumerateFiles(Path.Combine(folder, "src"), "*.csproj").Order(StringComparer.Ordinal).FirstOrDefault()
                 : null;
             if (project is not null)
-                recipes.Add(new ImageRecipe(key, image.Repository, dockerfile, Path.GetDirectoryName(project)!, ContextKind.DotnetPublish));
+                recipes.Add(new ImageRecipe(key, image.Repository, dockerfile, Path.GetDirectoryName(project)!, ContextKind.DotnetPublish, entrypoint));
             else if (key == ApplicationKey)
             {
                 if (CheckoutProblem(ktrdrRoot) is { } problem)
                     problems.Add(Problem(problem, "pass --ktrdr-root <path of a KTRDR checkout> (CI: the checked-out ktrdr repository)"));
                 else
-                    recipes.Add(new ImageRecipe(key, image.Repository, dockerfile, Path.GetFullPath(ktrdrRoot!), ContextKind.Checkout));
+                    recipes.Add(new ImageRecipe(key, image.Repository, dockerfile, Path.GetFullPath(ktrdrRoot!), ContextKind.Checkout, entrypoint));
             }
             else
-                recipes.Add(new ImageRecipe(key, image.Repository, dockerfile, folder, ContextKind.Folder));
+                recipes.Add(new ImageRecipe(key, image.Repository, dockerfile, folder, ContextKind.Folder, entrypoint));
         }
+        if (recipes.Count > 0 && !File.Exists(entrypoint))
+            problems.Add(new Diagnostic(env.SourceFile, env.SourceMap.Find("images").Line, env.SourceMap.Find("images").Column, "images",
+                $"every image we build carries the secrets entrypoint, and {entrypoint} does not exist",
+                $"restore {SecretsEntrypoint} in the deploy tree (git checkout -- deploy/{SecretsEntrypoint})"));
         return problems.Count > 0 ? throw new InvalidInputException(problems) : recipes;
     }
 

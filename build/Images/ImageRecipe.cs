@@ -13,9 +13,22 @@ public enum ContextKind
     Checkout,
 }
 
-/// <summary>One image we build: its logical key, repository (relative to the registry), Dockerfile and sources.</summary>
-public sealed record ImageRecipe(string Key, string Repository, string Dockerfile, string Source, ContextKind Kind)
+/// <summary>
+/// One image we build: its logical key, repository (relative to the registry), Dockerfile and sources, and the secrets
+/// entrypoint every image we build carries (<see cref="SecretsEntrypoint"/>; null only in tests of other parts).
+/// </summary>
+public sealed record ImageRecipe(string Key, string Repository, string Dockerfile, string Source, ContextKind Kind, string? SecretsEntrypoint = null)
 {
+    /// <summary>
+    /// The name the secrets entrypoint has in a build context: a file at the context's root for a staged context
+    /// (<c>COPY ktrdr-secrets-env ...</c>), a file in the named context <see cref="DeployContext"/> for a checkout
+    /// (<c>COPY --from=ktrdr-deploy ktrdr-secrets-env ...</c>, BuildKit).
+    /// </summary>
+    public const string SecretsEntrypointName = "ktrdr-secrets-env";
+
+    /// <summary>The named build context (BuildKit) that brings our files into a build whose context is a KTRDR checkout.</summary>
+    public const string DeployContext = "ktrdr-deploy";
+
     /// <summary>The repository on the build machine's daemon: <c>ktrdr/&lt;repository&gt;</c>, independent of any registry.</summary>
     public string LocalName => $"ktrdr/{Repository}";
 

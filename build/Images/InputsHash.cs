@@ -18,6 +18,7 @@ public static class InputsHash
         foreach (var (name, value) in arguments.OrderBy(p => p.Key, StringComparer.Ordinal)) hash.Line($"arg {name}={value}");
         foreach (var (name, value) in labels.OrderBy(p => p.Key, StringComparer.Ordinal)) hash.Line($"label {name}={value}");
         hash.File("Dockerfile", recipe.Dockerfile);
+        if (recipe.SecretsEntrypoint is { } entrypoint) hash.File(ImageRecipe.SecretsEntrypointName, entrypoint);
         return hash.Folder(recipe.Kind == ContextKind.Checkout ? recipe.Source : recipe.Folder).Hex();
     }
 

@@ -102,4 +102,44 @@ public class RenderConfigsTests
         Assert.Contains("lab", run.Output);
         Assert.Contains("local", run.Output);
     }
+
+    [Fact]
+    public async Task Engine_swarm_renders_the_environment_as_a_stack_and_refuses_the_homelabs_alertmanager_at_its_line_writing_nothing()
+    {
+        using var sandbox = new BuildSandbox();
+        var compose = Path.Combine(sandbox.Root, "deploy", "environments", "homelab", "docker-compose.core.yml");
+        var line = Array.FindIndex(File.ReadAllLines(compose), l => l.TrimStart().StartsWith("ALERT_RECEIVER_SECRET:", StringComparison.Ordinal)) + 1;
+
+        var run = await sandbox.RunAsync("RenderConfigs", "--environment", "homelab", "--engine", "swarm", "--tag", Tag);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("check swarm stack                FAILED (1)", run.Output);
+        Assert.Contains($"docker-compose.core.yml:{line}:7: services.alertmanager.environment.ALERT_RECEIVER_SECRET:", run.Output);
+        Assert.Contains("nothing was written", run.Output);
+        Assert.False(Directory.Exists(sandbox.RenderDir("homelab")));
+        Assert.DoesNotContain("   at ", run.Output);   // a message, no stack trace
+    }
+
+    [Fact]
+    public async Task Engine_compose_is_the_topologys_own_engine_and_writes_no_stack_file()
+    {
+        using var sandbox = new BuildSandbox();
+
+        var run = await sandbox.RunAsync("RenderConfigs", "--environment", "homelab", "--engine", "compose", "--target-node", "core", "--tag", Tag);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.True(File.Exists(Path.Combine(sandbox.RenderDir("homelab", "core"), "docker-compose.core.yml")));
+        Assert.False(File.Exists(Path.Combine(sandbox.RenderDir("homelab", "core"), "docker-stack.yml")));
+    }
+
+    [Fact]
+    public async Task An_unknown_engine_names_the_two_there_are()
+    {
+        using var sandbox = new BuildSandbox();
+
+        var run = await sandbox.RunAsync("RenderConfigs", "--environment", "homelab", "--engine", "swarmm", "--tag", Tag);
+
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.Contains("--engine: \"swarmm\" is not one of: compose, swarm", run.Output);
+    }
 }

@@ -60,6 +60,27 @@ public sealed class ImageCommandsBuildTests
     }
 
     [Fact]
+    public void A_checkout_is_built_by_buildkit_with_our_folder_holding_the_secrets_entrypoint_as_the_named_context_ktrdr_deploy()
+    {
+        var recipe = new ImageRecipe("ktrdr", "ktrdr-backend", "/srv/deploy/docker/Dockerfile", "/src/ktrdr", ContextKind.Checkout,
+            "/srv/deploy/docker/ktrdr-secrets-env");
+
+        var args = ImageCommands.Build(recipe, "/src/ktrdr", ["sha-1"], new Dictionary<string, string>(), new Dictionary<string, string>(), Hash, "FROM x\n");
+
+        Assert.Equal(["buildx", "build", "--file", "/srv/deploy/docker/Dockerfile"], args.Take(4));
+        Assert.Equal(["ktrdr-deploy=/srv/deploy/docker"], Values(args, "--build-context"));
+        Assert.Equal("/src/ktrdr", args[^1]);
+    }
+
+    [Fact]
+    public void A_staged_context_needs_no_named_context_so_the_classic_builder_can_build_it()
+    {
+        var args = Build("FROM x\n", Samples.Settings(), wantsBase: false);
+
+        Assert.Empty(Values(args, "--build-context"));
+    }
+
+    [Fact]
     public void Inspecting_reads_the_inputs_label_the_id_and_the_size() =>
         Assert.Equal(["image", "inspect", "--format", "{{ index .Config.Labels \"org.ktrdr.inputs\" }}|{{.Id}}|{{.Size}}", "ktrdr/x:1"],
             ImageCommands.InspectInputs("ktrdr/x:1"));

@@ -110,4 +110,25 @@ public sealed class ImagePlannerPlanTests
         }
         finally { Directory.Delete(root, recursive: true); }
     }
+
+    [Fact]
+    public void A_deploy_tree_without_the_secrets_entrypoint_is_refused_naming_the_file_and_how_to_restore_it()
+    {
+        var root = Directory.CreateTempSubdirectory("ktrdr-images-deploy-").FullName;
+        try
+        {
+            RepoFiles.CopyTree(Samples.DeployRoot, root);
+            File.Delete(Path.Combine(root, "docker", "ktrdr-secrets-env"));
+            var topologyFile = Path.Combine(root, "environments", "lab", "topology.yml");
+
+            var e = Assert.Throws<InvalidInputException>(() => ImagePlanner.Plan(TopologyLoader.Load(root, "lab"), root, null));
+
+            var problem = Assert.Single(e.Diagnostics);
+            Assert.Equal("images", problem.Field);
+            Assert.Equal(LineOf(topologyFile, "images:"), problem.Line);
+            Assert.Contains(Path.Combine(root, "docker", "ktrdr-secrets-env"), e.Message, StringComparison.Ordinal);
+            Assert.Contains("git checkout -- deploy/docker/ktrdr-secrets-env", e.Message, StringComparison.Ordinal);
+        }
+        finally { Directory.Delete(root, recursive: true); }
+    }
 }

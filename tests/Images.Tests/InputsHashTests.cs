@@ -47,6 +47,26 @@ public sealed class InputsHashTests : IDisposable
     }
 
     [Fact]
+    public void Changing_the_secrets_entrypoint_changes_the_hash()
+    {
+        var script = _folder.Write("../" + System.IO.Path.GetFileName(_folder.Path) + "-entrypoint", "#!/bin/sh\nexec \"$@\"\n");
+        try
+        {
+            var recipe = _recipe with { SecretsEntrypoint = script };
+            var before = InputsHash.Compute(recipe, Arguments, Labels);
+            Assert.NotEqual(Hash(), before);
+
+            File.AppendAllText(script, "# changed\n");
+
+            Assert.NotEqual(before, InputsHash.Compute(recipe, Arguments, Labels));
+        }
+        finally
+        {
+            File.Delete(script);
+        }
+    }
+
+    [Fact]
     public void Changing_the_dockerfile_changes_the_hash()
     {
         var before = Hash();

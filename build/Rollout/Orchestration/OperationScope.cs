@@ -78,8 +78,9 @@ public sealed record OperationScope(
     public void RequireComposeEngine(string target)
     {
         if (Env.Engine == DeployEngine.Swarm)
-            throw new RolloutException($"{Env.SourceFile}: engine: swarm: {target} cannot deploy a Swarm stack yet (RenderConfigs renders and checks " +
-                                       "docker-stack.yml; see docs/swarm.md). Set engine: compose (or remove the line) to deploy with compose");
+            throw new RolloutException($"{Env.SourceFile}: engine swarm (its engine: line, or --engine swarm): {target} cannot deploy a Swarm stack yet " +
+                                       "(RenderConfigs renders and checks docker-stack.yml; see docs/swarm.md). Deploy with compose: set engine: compose " +
+                                       "in the topology (or remove the line), and leave --engine out or pass --engine compose");
     }
 
     /// <summary>Stops a mutating target on a production environment without --confirm (its plan was printed before).</summary>

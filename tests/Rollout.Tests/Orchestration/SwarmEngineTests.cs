@@ -22,7 +22,7 @@ public class SwarmEngineTests : IDisposable
         var error = await Assert.ThrowsAsync<RolloutException>(() =>
             DeployOperation.DeployRoleAsync(NoOutsideWorld.Scope(_swarm, _connections, _artifacts), NodeRole.Workers, Options, CancellationToken.None));
 
-        Assert.Contains("engine: swarm: DeployWorkers cannot deploy a Swarm stack yet", error.Message);
+        Assert.Contains("engine swarm (its engine: line, or --engine swarm): DeployWorkers cannot deploy a Swarm stack yet", error.Message);
         Assert.Contains("docs/swarm.md", error.Message);
         Assert.Empty(_connections.Nodes);
     }
