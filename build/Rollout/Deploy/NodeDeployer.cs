@@ -65,10 +65,10 @@ public static class NodeDeployer
         // the same bundle whose files drifted on the node (or --force): put the bundle's files back, the drifted copy aside
         var restore = !replaced && (request.Force || decision.Drift?.FilesDiffer == true);
         var upload = replaced || restore;
+        var elevate = !preflight.IsRoot && !preflight.DeployParentWritable;
         await NodeProgress.StepAsync(spec.Name, "upload", async () =>
         {
             if (!upload) return $"bundle {request.Desired.BundleHash[..12]} already in place (.previous kept)";
-            var elevate = !preflight.IsRoot && !preflight.DeployParentWritable;
             var drifted = restore ? await DriftedCopy.UploadAsync(node, spec, request.Bundle.Directory, [.. request.Secrets.Keys], elevate, ct) : null;
             if (!restore) await node.UploadDirectoryAsync(request.Bundle.Directory, spec.DeployDirectory, ct, elevate);
             return $"bundle {request.Desired.BundleHash[..12]} → {spec.DeployDirectory}{(elevate ? " (directory moves through sudo)" : "")}" +
@@ -131,6 +131,14 @@ public static class NodeDeployer
             await node.WriteFileAsync(DeployStamp.PathOn(spec), stamp.ToJson(), 0b110_100_100, ct);
             return DeployStamp.PathOn(spec);
         });
+        // a new bundle replaced hand-edited files: they are no deploy Rollback may swap back into (and may hold a pasted secret)
+        if (replaced && decision.Drift?.FilesDiffer == true)
+            await NodeProgress.StepAsync(spec.Name, "hand edits", async () =>
+            {
+                var copy = await DriftedCopy.RetirePreviousAsync(node, spec, [.. request.Secrets.Keys], elevate, ct);
+                return $"the hand-edited files it ran before kept as {copy}, secrets masked; no .previous " +
+                       $"(to go back: ./build.sh Rollback --target-node {spec.Name} --tag {before.Stamp?.Tag ?? "<the tag it ran>"})";
+            });
         return new NodeDeployResult(spec.Name, decision.Reason, watch.Elapsed, new(request.Desired.BundleHash, request.Desired.Tag ?? ""));
     }
 

@@ -155,4 +155,33 @@ public sealed partial class RolloutTests
         var diff = await Run("Diff", "--target-node", "workers-b", "--skip", "LabUp");
         Assert.True(diff.ExitCode == 0, diff.ToString());
     }
+
+    [Fact]
+    public async Task E4_A_new_bundle_over_hand_edited_files_keeps_them_as_a_masked_drifted_copy_not_as_previous_and_Rollback_names_the_tag_to_deploy_again()
+    {
+        var token = "ops-" + Guid.NewGuid().ToString("N");
+        await On("workers-b", $"printf 'OPS_API_TOKEN=%s\\n' {token} >> /opt/ktrdr-workers-b/.env");
+        // a new bundle for workers-b that changes no container: one more comment line in its compose file
+        var (_, root) = CopiedDeployRoot("new-bundle-over-hand-edits");
+        File.AppendAllText(Path.Combine(root, "environments", "homelab", "docker-compose.workers.yml"), "# a new bundle\n");
+
+        var deploy = await Run("DeployWorkers", "--target-node", "workers-b", "--deploy-root", root, "--skip", "LabUp");
+        Assert.True(deploy.ExitCode == 0, deploy.ToString());
+        Assert.Matches(new Regex(@"workers-b +hand edits +.*the hand-edited files it ran before kept as /opt/ktrdr-workers-b\.drifted-\d{8}T\d{6}Z, secrets masked; no \.previous"),
+            deploy.Output);
+        Assert.Contains($"./build.sh Rollback --target-node workers-b --tag {RolloutLab.Tag}", deploy.Output);
+        Assert.DoesNotContain(token, deploy.Output);
+        Assert.Equal("absent", (await On("workers-b", "[ -e /opt/ktrdr-workers-b.previous ] && echo present || echo absent")).Trim());
+        Assert.Contains("OPS_API_TOKEN=***", await On("workers-b", "cat \"$(ls -1d /opt/ktrdr-workers-b.drifted-* | sort -r | head -1)/.env\""));
+        Assert.Equal("", (await On("workers-b", $"grep -rl {token} /opt /tmp /root /home /etc /srv 2>/dev/null || true")).Trim());
+
+        var rollback = await RunBare("Rollback", "--target-node", "workers-b", "--skip", "LabUp");
+        Assert.Equal(1, rollback.ExitCode);
+        Assert.Contains($"the node keeps no previous bundle. Deploy that tag again: ./build.sh Rollback --target-node workers-b --tag {RolloutLab.Tag}", rollback.Output);
+
+        var back = await Run("DeployWorkers", "--target-node", "workers-b", "--skip", "LabUp");
+        Assert.True(back.ExitCode == 0, back.ToString());
+        var diff = await Run("Diff", "--target-node", "workers-b", "--skip", "LabUp");
+        Assert.True(diff.ExitCode == 0, diff.ToString());
+    }
 }

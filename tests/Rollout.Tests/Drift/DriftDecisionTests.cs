@@ -151,4 +151,32 @@ public class DriftDecisionTests
             Directory.Delete(root, recursive: true);
         }
     }
+
+    [Fact]
+    public async Task Hand_edited_files_a_new_bundle_replaced_leave_previous_for_a_masked_drifted_copy_so_no_rollback_swaps_back_into_them()
+    {
+        var root = Directory.CreateTempSubdirectory("retired-").FullName;
+        try
+        {
+            var deploy = Path.Combine(root, "ktrdr-workers-b");
+            Directory.CreateDirectory(deploy);
+            Directory.CreateDirectory(deploy + ".previous");
+            await File.WriteAllTextAsync(Path.Combine(deploy, ".env"), "IMAGE_TAG=sha-new\n");
+            await File.WriteAllTextAsync(Path.Combine(deploy + ".previous", ".env"), "IMAGE_TAG=sha-old\nOPS_API_TOKEN=pasted-by-hand\n");
+            foreach (var old in new[] { "20260101T000000Z", "20260102T000000Z", "20260103T000000Z" }) Directory.CreateDirectory($"{deploy}.drifted-{old}");
+            var node = Support.Nodes.Node() with { DeployDirectory = deploy };
+
+            var copy = await DriftedCopy.RetirePreviousAsync(new LocalExecutor(), node, ["DB_PASSWORD"], elevate: false, default);
+
+            Assert.False(Directory.Exists(deploy + ".previous"));
+            Assert.Equal("IMAGE_TAG=sha-old\nOPS_API_TOKEN=***\n", await File.ReadAllTextAsync(Path.Combine(copy, ".env")));
+            Assert.Equal("IMAGE_TAG=sha-new\n", await File.ReadAllTextAsync(Path.Combine(deploy, ".env")));
+            Assert.Equal([copy, $"{deploy}.drifted-20260103T000000Z", $"{deploy}.drifted-20260102T000000Z"],
+                Directory.GetDirectories(root, "ktrdr-workers-b.drifted-*").OrderDescending(StringComparer.Ordinal));
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
 }
