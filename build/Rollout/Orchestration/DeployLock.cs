@@ -47,7 +47,4 @@ public static class DeployLock
             await Task.Delay(scope.LockPoll, ct);
         }
     }
-
-    /// <summary>Releases the lock while this holder still holds it; never cancelled (it runs on the way out of a cancelled run).</summary>
-    public static Task ReleaseAsync(ICommandExecutor core, LockHolder holder) => core.RunAsync(OperationCommands.Release(holder.Id), CancellationToken.None);
 }

@@ -36,8 +36,7 @@ public static class LockedOperation
         {
             var entry = AuditTrail.Entry(scope, target, [.. nodes.Select(n => n.Name)], AuditTag(deployed, scope), images, result, watch.Elapsed)
                 with { Deployed = deployed };
-            await AuditTrail.RecordAsync(core, scope, entry);
-            await DeployLock.ReleaseAsync(core, holder);
+            await AuditTrail.RecordAndReleaseAsync(core, scope, entry, holder);
         }
     }
 
