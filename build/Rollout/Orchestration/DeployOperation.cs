@@ -56,6 +56,7 @@ public static class DeployOperation
 
         var requests = await RequestsAsync(scope, role, nodes, bundles, options, ct);
         var ahead = await ReadAheadRequestsAsync(scope, readAhead, options, planned, ct);
+        StateReads.Open(scope.Connections, [.. requests, .. ahead], ct);
         var images = requests.SelectMany(r => r.Desired.Images).GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.First().Value);
         await LockedOperation.RunAsync(scope, target, nodes, images, () =>
         {

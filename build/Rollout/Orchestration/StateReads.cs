@@ -27,6 +27,17 @@ public sealed class StateReads(TimeProvider clock)
         lock (_claimed) return _claimed.Add(role);
     }
 
+    /// <summary>
+    /// Opens the connections of these nodes now (before the lock: a connection reads and changes nothing), so the SSH
+    /// handshakes overlap; a node that cannot be reached fails where its state is read, as before.
+    /// </summary>
+    public static void Open(INodeConnections connections, IEnumerable<NodeDeployRequest> requests, CancellationToken ct)
+    {
+        foreach (var request in requests)
+            _ = connections.ConnectAsync(request.Node, ct).ContinueWith(t => t.Exception, CancellationToken.None,
+                TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
+
     /// <summary>Starts reading these nodes now, for a later target of the run (not awaited here; a failure stays with the node).</summary>
     public void Start(INodeConnections connections, IEnumerable<NodeDeployRequest> requests, CancellationToken ct)
     {
