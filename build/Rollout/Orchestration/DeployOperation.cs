@@ -24,7 +24,8 @@ public static class DeployOperation
     /// <summary>Core, then workers, then gpu, each role recorded as <paramref name="auditAs"/> (default Deploy&lt;Role&gt;).</summary>
     public static async Task DeployAllAsync(OperationScope scope, DeployOptions options, CancellationToken ct, string? auditAs = null)
     {
-        foreach (var role in Roles) await DeployRoleAsync(scope, role, options, ct, auditAs, readAhead: [.. Roles.SkipWhile(r => r != role).Skip(1)]);
+        var sequence = scope with { States = new StateReads() };   // one plan: its own read-ahead, whatever ran before in this process
+        foreach (var role in Roles) await DeployRoleAsync(sequence, role, options, ct, auditAs, readAhead: [.. Roles.SkipWhile(r => r != role).Skip(1)]);
     }
 
     /// <summary>A deploy target: this role's nodes, and (see <see cref="StateReads"/>) the nodes of the run's later planned deploy targets read ahead.</summary>

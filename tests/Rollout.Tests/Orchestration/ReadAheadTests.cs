@@ -114,6 +114,18 @@ public class ReadAheadTests : IDisposable
     }
 
     [Fact]
+    public async Task Each_deploy_of_every_role_reads_every_node_once_also_when_one_process_runs_two()
+    {
+        RenderedAll();
+        var scope = NoOutsideWorld.Scope(_lab, _connections, _artifacts);
+
+        await DeployOperation.DeployAllAsync(scope, Options(), CancellationToken.None);
+        await DeployOperation.DeployAllAsync(scope, Options(), CancellationToken.None);   // the benchmark's no-op line
+
+        foreach (var node in new[] { "core", "workers-b", "workers-c", "gpu" }) Assert.Equal(2, Reads(node));
+    }
+
+    [Fact]
     public void A_read_ahead_serves_only_the_same_wish_and_only_while_fresh()
     {
         var node = _lab.FindNode("workers-b")!;
