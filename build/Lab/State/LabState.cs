@@ -24,6 +24,11 @@ public sealed record LabState
     public required IReadOnlyList<string> Containers { get; init; }
     public required IReadOnlyList<string> Networks { get; init; }
     public required IReadOnlyList<string> Volumes { get; init; }
+    /// <summary>
+    /// Container → when it started (docker's State.StartedAt), as the last full LabUp found it with its sshd and dockerd answering
+    /// and its host key read: the same start time later means nothing about it needs checking through <c>docker exec</c> again.
+    /// </summary>
+    public IReadOnlyDictionary<string, string>? Started { get; init; }
 
     /// <summary>Where this machine pushes images: <c>127.0.0.1:&lt;port&gt;</c>.</summary>
     [JsonIgnore] public string RegistryPushHost => $"127.0.0.1:{RegistryHostPort}";
@@ -33,8 +38,9 @@ public sealed record LabState
     public IReadOnlyDictionary<string, string?> DockerEnvironment =>
         DockerHost is null ? new Dictionary<string, string?>() : new Dictionary<string, string?> { ["DOCKER_HOST"] = DockerHost };
 
-    internal static LabState From(LabPlan plan, string? dockerHost, bool daemonStartedByLab) => new()
+    internal static LabState From(LabPlan plan, string? dockerHost, bool daemonStartedByLab, IReadOnlyDictionary<string, string>? started = null) => new()
     {
+        Started = started,
         Id = plan.Id,
         Subnet = plan.Subnet.ToString(),
         Nodes = plan.Nodes.ToDictionary(n => n.Name, n => n.Ip),

@@ -22,6 +22,12 @@ public static class LabLauncher
         if (previous is not null && previous.Id != id)
             throw new LabException($"{paths.StateFile} belongs to lab {previous.Id}, which is up for this checkout. " +
                                    $"Run ./build.sh LabDown --lab-id {previous.Id} first, or use --lab-id {previous.Id}.");
+        if (previous is not null && await LabUpCheck.ConfirmAsync(request, previous, paths, RegistryUser(request), RegistryPassword(request, paths), ct))
+        {
+            Log.Information("lab {Id} is up (nothing to do): every container as the last full LabUp left it (one docker inspect), " +
+                            "the registry's login and every node's sshd answer", id);
+            return new LabUpReport(previous, []);
+        }
         var steps = new StepLog();
 
         var endpoint = await steps.RunAsync("docker daemon", async () =>
@@ -57,10 +63,10 @@ public static class LabLauncher
         await steps.RunAsync("nodes ready", () => LabReadiness.WaitForNodesAsync(docker, plan, ct));
         await steps.RunAsync("ssh trust", () => LabTrust.WriteKnownHostsAsync(docker, plan, ct));
 
-        var state = await steps.RunAsync("state", () =>
+        var state = await steps.RunAsync("state", async () =>
         {
-            var current = LabState.From(plan, docker.Host, endpoint.IsLabDaemon);
-            return Task.FromResult((current, current.Save(request.Root) ? $"wrote {Path.GetRelativePath(request.Root, paths.StateFile)}" : null));
+            var current = LabState.From(plan, docker.Host, endpoint.IsLabDaemon, await StartedAsync(docker, plan, ct));
+            return (current, current.Save(request.Root) ? $"wrote {Path.GetRelativePath(request.Root, paths.StateFile)}" : null);
         });
         if (steps.Changes.Count == 0)
             Log.Information("lab {Id} is up (nothing to do)", id);
@@ -69,6 +75,11 @@ public static class LabLauncher
                 plan.RegistryPort, string.Join(", ", plan.Nodes.Select(n => $"{n.Name}={n.Ip}")), Path.GetRelativePath(Directory.GetCurrentDirectory(), paths.SshConfig));
         return new LabUpReport(state, steps.Changes);
     }
+
+    /// <summary>When each container started, now that its sshd and dockerd answered and its host key was read (what the next LabUp's check compares).</summary>
+    private static async Task<IReadOnlyDictionary<string, string>> StartedAsync(DockerClient.DockerCli docker, LabPlan plan, CancellationToken ct) =>
+        (await docker.RunAsync(["inspect", "--format", "{{.Name}} {{.State.StartedAt}}", .. plan.Containers], ct)).Lines
+        .Select(l => l.Split(' ', 2)).Where(f => f.Length == 2).ToDictionary(f => f[0].TrimStart('/'), f => f[1], StringComparer.Ordinal);
 
     private static string RegistryUser(LabRequest request) =>
         request.Topology.Registry.Username

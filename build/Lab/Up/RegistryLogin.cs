@@ -45,6 +45,16 @@ internal static class RegistryLogin
         return change;
     }
 
+    /// <summary>True when the registry refuses a request without the login and accepts one with it (nothing written, no waiting).</summary>
+    public static async Task<bool> WorksAsync(LabPlan plan, string user, string password, CancellationToken ct)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        var url = $"http://{plan.RegistryPushHost}/v2/";
+        var credentials = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}"));
+        return await StatusAsync(http, url, null, ct) == HttpStatusCode.Unauthorized &&
+               await StatusAsync(http, url, new AuthenticationHeaderValue("Basic", credentials), ct) == HttpStatusCode.OK;
+    }
+
     private static async Task<HttpStatusCode?> StatusAsync(HttpClient http, string url, AuthenticationHeaderValue? auth, CancellationToken ct)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, url);

@@ -13,12 +13,19 @@ public static class AuditTrail
             Math.Round(elapsed.TotalSeconds, 2));
 
     /// <summary>Appends to both; a failure to record on the node is a warning (never cancelled: it runs on the way out).</summary>
-    public static async Task RecordAsync(ICommandExecutor core, OperationScope scope, AuditEntry entry)
+    public static Task RecordAsync(ICommandExecutor core, OperationScope scope, AuditEntry entry) =>
+        RecordAsync(core, scope, entry, OperationCommands.Append(entry));
+
+    /// <summary>The end of a locked operation: its entry appended to both, and the lock <paramref name="holder"/> holds released, in one round trip.</summary>
+    public static Task RecordAndReleaseAsync(ICommandExecutor core, OperationScope scope, AuditEntry entry, LockHolder holder) =>
+        RecordAsync(core, scope, entry, OperationCommands.AppendAndRelease(entry, holder.Id));
+
+    private static async Task RecordAsync(ICommandExecutor core, OperationScope scope, AuditEntry entry, Ktrdr.Deploy.Remote.RemoteCommand onCore)
     {
         var local = Path.Combine(scope.ArtifactsDirectory, "audit", $"{scope.Env.Name}.jsonl");
         Directory.CreateDirectory(Path.GetDirectoryName(local)!);
         await File.AppendAllTextAsync(local, OperationJson.Line(entry) + "\n", CancellationToken.None);
-        var appended = await core.RunAsync(OperationCommands.Append(entry), CancellationToken.None);
+        var appended = await core.RunAsync(onCore, CancellationToken.None);
         if (!appended.Succeeded) Log.Warning("Could not append to the audit history on {Core}: {Error}", core.Target, appended.StandardError.Trim());
     }
 }

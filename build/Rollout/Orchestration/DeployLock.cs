@@ -13,8 +13,10 @@ namespace Ktrdr.Deploy.Rollout.Orchestration;
 /// </summary>
 public static class DeployLock
 {
-    public static async Task AcquireAsync(ICommandExecutor core, OperationScope scope, LockHolder holder, CancellationToken ct)
+    /// <returns>True when another run held the lock first (waited for, or a stale one taken over): what was read before may be stale.</returns>
+    public static async Task<bool> AcquireAsync(ICommandExecutor core, OperationScope scope, LockHolder holder, CancellationToken ct)
     {
+        var contended = false;
         var waited = Stopwatch.StartNew();
         LockHolder? announced = null;
         while (true)
@@ -23,8 +25,9 @@ public static class DeployLock
             if (acquired)
             {
                 if (announced is not null) Log.Information("Took the deploy lock of {Environment} after waiting {Seconds:0} s", scope.Env.Name, waited.Elapsed.TotalSeconds);
-                return;
+                return contended;
             }
+            contended = true;
             if (StaleLock.Reason(other, scope.Operator.Host, scope.ProcessIsAlive) is { } stale)
             {
                 Log.Warning("Taking over the deploy lock of {Environment}: {Reason}", scope.Env.Name, stale);
@@ -44,7 +47,4 @@ public static class DeployLock
             await Task.Delay(scope.LockPoll, ct);
         }
     }
-
-    /// <summary>Releases the lock while this holder still holds it; never cancelled (it runs on the way out of a cancelled run).</summary>
-    public static Task ReleaseAsync(ICommandExecutor core, LockHolder holder) => core.RunAsync(OperationCommands.Release(holder.Id), CancellationToken.None);
 }

@@ -24,18 +24,26 @@ public static class DeployOperation
     /// <summary>Core, then workers, then gpu, each role recorded as <paramref name="auditAs"/> (default Deploy&lt;Role&gt;).</summary>
     public static async Task DeployAllAsync(OperationScope scope, DeployOptions options, CancellationToken ct, string? auditAs = null)
     {
-        foreach (var role in Roles) await DeployRoleAsync(scope, role, options, ct, auditAs);
+        var sequence = scope with { States = new StateReads() };   // one plan: its own read-ahead, whatever ran before in this process
+        foreach (var role in Roles) await DeployRoleAsync(sequence, role, options, ct, auditAs, readAhead: [.. Roles.SkipWhile(r => r != role).Skip(1)]);
     }
 
-    public static async Task DeployRoleAsync(OperationScope scope, NodeRole role, DeployOptions options, CancellationToken ct, string? auditAs = null)
+    /// <summary>A deploy target: this role's nodes, and (see <see cref="StateReads"/>) the nodes of the run's later planned deploy targets read ahead.</summary>
+    public static Task DeployRoleAsync(OperationScope scope, NodeRole role, DeployOptions options, CancellationToken ct) =>
+        DeployRoleAsync(scope, role, options, ct, null,
+            readAhead: [.. Roles.SkipWhile(r => r != role).Skip(1).Where(r => options.PlannedTargets.Contains(DeployTargets.Of(r)[0]))]);
+
+    private static async Task DeployRoleAsync(OperationScope scope, NodeRole role, DeployOptions options, CancellationToken ct, string? auditAs,
+        IReadOnlyList<NodeRole> readAhead)
     {
         var target = auditAs ?? $"Deploy{role}";
         scope.RequireComposeEngine(target);
         // Patch and Rollback --tag deploy every role, so a node of any role is theirs (DeployTargets.Of names Patch for each)
-        var nodes = NodesWithRole(scope.Env, role, options.TargetNodes, auditAs is null ? options.PlannedTargets : [DeployTargets.Patch]);
+        var planned = auditAs is null ? options.PlannedTargets : [DeployTargets.Patch];
+        var nodes = NodesWithRole(scope.Env, role, options.TargetNodes, planned);
         if (nodes.Count == 0) return;
 
-        var bundles = nodes.ToDictionary(n => n.Name, n => NodeBundle.Load(scope.RenderRoot, scope.Env, n));
+        var bundles = Bundles(scope, nodes);
         if (bundles.Values.FirstOrDefault(b => b.Tag is not null && b.Tag != scope.Tag) is { } stale)
             throw new RolloutException($"{stale.Directory} was rendered for tag {stale.Tag}, but this run deploys {scope.Tag}: " +
                                        "run RenderConfigs with the same --tag first (do not --skip it when the tag changes)");
@@ -47,14 +55,57 @@ public static class DeployOperation
             scope.RequireConfirmation(target);
         }
 
+        var requests = await RequestsAsync(scope, role, nodes, bundles, options, ct);
+        var ahead = await ReadAheadRequestsAsync(scope, readAhead, options, planned, ct);
+        StateReads.Open(scope.Connections, [.. requests, .. ahead], ct);
+        var images = requests.SelectMany(r => r.Desired.Images).GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.First().Value);
+        await LockedOperation.RunAsync(scope, target, nodes, images, () =>
+        {
+            scope.States.Start(scope.Connections, ahead, ct);
+            return NodeDeploys.RunAsync(scope.Connections, scope.States, requests, ct);
+        }, ct);
+    }
+
+    private static Dictionary<string, NodeBundle> Bundles(OperationScope scope, IReadOnlyList<NodeSpec> nodes) =>
+        nodes.ToDictionary(n => n.Name, n => NodeBundle.Load(scope.RenderRoot, scope.Env, n));
+
+    /// <summary>Each node's wish: its bundle, the images it resolves to now, its secrets (fetched once per run) and its registry login.</summary>
+    private static async Task<List<NodeDeployRequest>> RequestsAsync(OperationScope scope, NodeRole role, IReadOnlyList<NodeSpec> nodes,
+        IReadOnlyDictionary<string, NodeBundle> bundles, DeployOptions options, CancellationToken ct)
+    {
         var secrets = await scope.Secrets.FetchAsync(scope.Env, bundles.Values.SelectMany(b => b.SecretNames).Concat(scope.RegistrySecretName).Distinct(), ct);
         var requests = new List<NodeDeployRequest>();
         foreach (var node in nodes)
             requests.Add(DeployRequests.For(node, role, bundles[node.Name], await scope.Images.ResolveAsync(scope.Env, node, bundles[node.Name], secrets, scope.Tag, ct),
                 secrets, scope.PullLogin(secrets), scope.Tag, options));
+        return requests;
+    }
 
-        var images = requests.SelectMany(r => r.Desired.Images).GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.First().Value);
-        await LockedOperation.RunAsync(scope, target, nodes, images, () => NodeDeploys.RunAsync(scope.Connections, requests, ct), ct);
+    /// <summary>
+    /// The wishes of the later roles' nodes, to read ahead (each role once per run). Only an optimisation: a role whose
+    /// bundles, secrets or images cannot be had now is left to its own target, which reports why.
+    /// </summary>
+    private static async Task<List<NodeDeployRequest>> ReadAheadRequestsAsync(OperationScope scope, IReadOnlyList<NodeRole> roles, DeployOptions options,
+        IReadOnlyCollection<string> planned, CancellationToken ct)
+    {
+        var ahead = new List<NodeDeployRequest>();
+        if (options.DryRun || scope.NeedsConfirmation) return ahead;
+        foreach (var role in roles.Where(scope.States.Claim))
+        {
+            try
+            {
+                var nodes = NodeSelector.ForDeploy(scope.Env, options.TargetNodes, role, planned);
+                if (nodes.Count == 0) continue;
+                var bundles = Bundles(scope, nodes);
+                if (bundles.Values.Any(b => b.Tag is not null && b.Tag != scope.Tag)) continue;
+                ahead.AddRange(await RequestsAsync(scope, role, nodes, bundles, options, ct));
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                Log.Debug("Not reading the {Role} nodes ahead: {Reason}", role, e.Message);
+            }
+        }
+        return ahead;
     }
 
     /// <summary>

@@ -17,7 +17,8 @@ public static class LockedOperation
         var core = await scope.Connections.ConnectAsync(scope.Core, ct);
         var holder = new LockHolder(Guid.NewGuid().ToString("N"), scope.Operator.User, scope.Operator.Host, scope.Operator.Pid, target, scope.Env.Name,
             DateTimeOffset.UtcNow);
-        await DeployLock.AcquireAsync(core, scope, holder, ct);
+        // another run held the lock first: what this run read ahead of its nodes may be stale
+        if (await DeployLock.AcquireAsync(core, scope, holder, ct)) scope.States.Forget();
         var watch = Stopwatch.StartNew();
         var result = "failed";
         IReadOnlyDictionary<string, NodeDeployed>? deployed = null;
@@ -35,8 +36,7 @@ public static class LockedOperation
         {
             var entry = AuditTrail.Entry(scope, target, [.. nodes.Select(n => n.Name)], AuditTag(deployed, scope), images, result, watch.Elapsed)
                 with { Deployed = deployed };
-            await AuditTrail.RecordAsync(core, scope, entry);
-            await DeployLock.ReleaseAsync(core, holder);
+            await AuditTrail.RecordAndReleaseAsync(core, scope, entry, holder);
         }
     }
 

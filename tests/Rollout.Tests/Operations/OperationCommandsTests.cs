@@ -110,6 +110,36 @@ public class OperationCommandsTests
         Assert.DoesNotContain("alice", command.Script);
     }
 
+    [Theory]
+    [InlineData("0f1e2d3c4b5a6978", false)]
+    [InlineData("someone-else", true)]
+    public void Append_and_release_appends_in_one_round_trip_and_releases_only_this_holders_lock(string heldBy, bool lockStays)
+    {
+        var scratch = Directory.CreateTempSubdirectory("ktrdr-audit-").FullName;
+        try
+        {
+            var entry = new AuditEntry(Since, "alice", "laptop", "DeployCore", "lab", ["core"], "sha-7c8143b", new Dictionary<string, string>(), "succeeded", 1);
+            var command = OperationCommands.AppendAndRelease(entry, "0f1e2d3c4b5a6978");
+            var script = command.Script.Replace(OperationCommands.Directory, scratch, StringComparison.Ordinal);
+            Directory.CreateDirectory(Path.Combine(scratch, "lock"));
+            File.WriteAllText(Path.Combine(scratch, "lock", "holder.json"), $"{{\"id\":\"{heldBy}\"}}");
+
+            var shell = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("sh", ["-c", script]) { RedirectStandardInput = true })!;
+            shell.StandardInput.Write(command.StandardInput);
+            shell.StandardInput.Close();
+            shell.WaitForExit();
+
+            Assert.Equal(0, shell.ExitCode);
+            Assert.True(command.Sudo);
+            Assert.Equal([OperationJson.Line(entry)], File.ReadAllLines(Path.Combine(scratch, "audit.jsonl")));
+            Assert.Equal(lockStays, Directory.Exists(Path.Combine(scratch, "lock")));
+        }
+        finally
+        {
+            Directory.Delete(scratch, recursive: true);
+        }
+    }
+
     [Fact]
     public void Reading_the_lock_and_the_audit_never_fails_when_the_files_are_missing()
     {
