@@ -19,13 +19,20 @@ public static class LabImages
     public static string Reference(string kind, string dockerfiles, string baseImageId) =>
         $"ktrdr-lab/{kind}:{ContentTag.Compute(Path.Combine(dockerfiles, kind), baseImageId)}";
 
+    /// <summary>The reference each kind of image has for these Dockerfiles and this base image.</summary>
+    internal static LabImageSet References(string dockerfiles, string baseImageId)
+    {
+        string Of(string kind) => Reference(kind, dockerfiles, baseImageId);
+        return new LabImageSet(Of("node"), Of("registry"), Of("dns"), Of("alert-sink"));
+    }
+
     /// <summary>The images, and the references that had to be built now.</summary>
     internal static async Task<(LabImageSet Images, IReadOnlyList<string> Built)> EnsureAsync(
         DockerCli docker, string dockerfiles, string baseImageId, CancellationToken ct)
     {
-        var references = Kinds.ToDictionary(k => k, k => Reference(k, dockerfiles, baseImageId));
-        var built = await Task.WhenAll(Kinds.Select(kind => EnsureOneAsync(docker, references[kind], Path.Combine(dockerfiles, kind), ct)));
-        return (new LabImageSet(references["node"], references["registry"], references["dns"], references["alert-sink"]), [.. built.OfType<string>()]);
+        var images = References(dockerfiles, baseImageId);
+        var built = await Task.WhenAll(Kinds.Select(kind => EnsureOneAsync(docker, Reference(kind, dockerfiles, baseImageId), Path.Combine(dockerfiles, kind), ct)));
+        return (images, [.. built.OfType<string>()]);
     }
 
     /// <summary>The image's id, or null when there is no such image.</summary>

@@ -28,8 +28,7 @@ internal static class LabUpCheck
         if (!inspected.Succeeded) return false;
         var lab = LabInspection.Parse(inspected.Output);
         if (lab.BaseImageId is not { } baseId) return false;
-        var images = LabImages.Kinds.ToDictionary(k => k, k => LabImages.Reference(k, request.Dockerfiles, baseId));
-        if (lab.Differs(plan, ContainerSpec.For(plan, images["node"], images["registry"], images["dns"]), previous.Started) is { } why)
+        if (lab.Differs(plan, ContainerSpec.For(plan, LabImages.References(request.Dockerfiles, baseId)), previous.Started) is { } why)
         {
             Log.Information("lab {Id}: {Why}: checking every part", previous.Id, why);
             return false;
