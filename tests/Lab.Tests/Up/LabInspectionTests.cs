@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Ktrdr.Deploy.Lab.Docker;
 using Ktrdr.Deploy.Lab.Planning;
 using Ktrdr.Deploy.Lab.Up;
 using Ktrdr.Deploy.Lab.Tests.Support;
@@ -9,7 +10,7 @@ namespace Ktrdr.Deploy.Lab.Tests.Up;
 public class LabInspectionTests
 {
     private static readonly LabPlan Plan = LabSamples.Plan();
-    private static readonly IReadOnlyList<ContainerSpec> Wanted = ContainerSpec.For(Plan, "ktrdr-lab/node:n1", "ktrdr-lab/registry:r1", "ktrdr-lab/dns:d1");
+    private static readonly IReadOnlyList<ContainerSpec> Wanted = ContainerSpec.For(Plan, new LabImageSet("ktrdr-lab/node:n1", "ktrdr-lab/registry:r1", "ktrdr-lab/dns:d1", "ktrdr-lab/alert-sink:a1"));
     private static readonly Dictionary<string, string> Started = Wanted.ToDictionary(s => s.Name, s => $"2026-12-07T15:56:41.{s.Name.Length}Z");
 
     private static string Container(ContainerSpec spec, bool running = true, string? startedAt = null, string? image = null) =>
