@@ -46,7 +46,7 @@ public static class NodeDeployer
         await NodeProgress.StepAsync(request.Node.Name, "state", async () =>
         {
             var (facts, drift) = await DriftCheck.ReadAsync(node, DriftRequest.For(request.Node, request.Bundle, request.Desired, request.Secrets), ct);
-            var before = new NodeState(DeployStamp.Parse(facts.Stamp), facts.Statuses);
+            var before = new NodeState(DeployStamp.Parse(facts.Stamp), facts.Statuses, BundleFacts.HandEdited(facts));
             var decided = DeployDecision.Decide(before.Stamp, request.Desired, before.Containers, request.Force, drift);
             return ((before, decided), (decided.Deploy ? "to deploy: " : "unchanged: ") + decided.Reason);
         });
@@ -132,7 +132,7 @@ public static class NodeDeployer
             return DeployStamp.PathOn(spec);
         });
         // a new bundle replaced hand-edited files: they are no deploy Rollback may swap back into (and may hold a pasted secret)
-        if (replaced && decision.Drift?.FilesDiffer == true)
+        if (replaced && before.HandEdited)
             await NodeProgress.StepAsync(spec.Name, "hand edits", async () =>
             {
                 var copy = await DriftedCopy.RetirePreviousAsync(node, spec, [.. request.Secrets.Keys], elevate, ct);

@@ -78,6 +78,14 @@ public sealed record BundleFacts(
         };
     }
 
+    /// <summary>
+    /// True when the node's files differ from what its own stamp and manifest say its deploy left there (a file changed,
+    /// missing or added by hand), whatever bundle is deployed next; false without a stamp or a manifest listing files.
+    /// </summary>
+    public static bool HandEdited(NodeFacts facts) =>
+        DeployStamp.Parse(facts.Stamp) is not null && BundleManifest.Parse(facts.Manifest) is { Files.Count: > 0 } &&
+        FileDrift.Findings(AsDeployed("", "", [], facts), facts).Any();
+
     private static BundleFacts AsDeployed(string environment, string node, IReadOnlyList<string> composeInputs, NodeFacts facts)
     {
         var stamp = DeployStamp.Parse(facts.Stamp);

@@ -179,4 +179,26 @@ public class DriftDecisionTests
             Directory.Delete(root, recursive: true);
         }
     }
+
+    private static string ManifestListing(params (string Path, string Text)[] files) =>
+        "{\"environment\":\"lab\",\"node\":\"workers-b\",\"bundleHash\":\"b1\",\"files\":[" +
+        string.Join(",", files.Select(f => $"{{\"path\":\"{f.Path}\",\"sha256\":\"{DriftFacts.Sha(f.Text)}\",\"bytes\":1}}")) + "]}";
+
+    [Fact]
+    public void Hand_edits_are_judged_against_what_the_nodes_own_stamp_and_manifest_list_not_against_the_next_bundle()
+    {
+        var manifest = ManifestListing(("docker-compose.workers.yml", DriftFacts.Compose), (".env", DriftFacts.Env));
+        var files = new Dictionary<string, string>
+        {
+            ["docker-compose.workers.yml"] = DriftFacts.Sha(DriftFacts.Compose), [".env"] = DriftFacts.Sha(DriftFacts.Env),
+            ["manifest.json"] = DriftFacts.Sha(manifest), [Ktrdr.Deploy.Commands.Drift.NodeFactsCommand.StampFile] = DriftFacts.Sha("stamp"),
+        };
+        var asDeployed = DriftFacts.Node(files: files, manifest: manifest);
+
+        Assert.False(BundleFacts.HandEdited(asDeployed));   // a new bundle differs from these files; the node still holds its deploy
+        Assert.True(BundleFacts.HandEdited(asDeployed with { Files = new Dictionary<string, string>(files) { [".env"] = DriftFacts.Sha("OPS_TOKEN=x\n") } }));
+        Assert.True(BundleFacts.HandEdited(asDeployed with { Files = new Dictionary<string, string>(files) { ["notes.txt"] = DriftFacts.Sha("x") } }));
+        Assert.False(BundleFacts.HandEdited(asDeployed with { Stamp = null }));
+        Assert.False(BundleFacts.HandEdited(asDeployed with { Manifest = "{\"node\":\"workers-b\",\"bundleHash\":\"b1\"}" }));   // lists no files
+    }
 }
