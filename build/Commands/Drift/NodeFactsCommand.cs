@@ -26,7 +26,12 @@ public static class NodeFactsCommand
     /// <summary>The container listing's template (never the environment, which holds secret values) plus the image id.</summary>
     internal static readonly string ContainerTemplate = "{\"imageId\":{{json .Image}}," + ComposeOutput.InspectTemplate[1..];
 
-    public static RemoteCommand Read(NodeSpec node, IReadOnlyDictionary<string, string> expected, IReadOnlyDictionary<string, string> secrets)
+    /// <summary>
+    /// The read. With <paramref name="hashConfig"/> false compose is not asked for its config hashes (it prints
+    /// <c>@@hash-skipped</c>): the caller has the hashes the last deploy recorded and checks they still hold.
+    /// </summary>
+    public static RemoteCommand Read(NodeSpec node, IReadOnlyDictionary<string, string> expected, IReadOnlyDictionary<string, string> secrets,
+        bool hashConfig = true)
     {
         var project = new ComposeProject(node.Name, "$compose", node.DeployDirectory, [.. node.ComposeFiles.Select(f => Path.GetFileName(f))], node.Profiles);
         var script =
@@ -38,9 +43,11 @@ public static class NodeFactsCommand
             "echo @@texts; while read -r sum path; do " +
             $"if [ -f \"$path\" ] && [ \"$(wc -c < \"$path\")\" -le {MaxTextBytes} ] && [ \"$(sha256sum < \"$path\" | cut -c1-64)\" != \"$sum\" ]; " +
             "then echo \"@@text $path\"; base64 < \"$path\"; fi; done; " +
-            "echo @@hashes; if [ -n \"$compose\" ]; then " +
-            $"h=$({project.Prefix()} config --hash '*' 2>/dev/null) && echo \"$h\" || echo @@hash-failed; " +
-            "else echo @@hash-failed; fi; " +
+            (hashConfig
+                ? "echo @@hashes; if [ -n \"$compose\" ]; then " +
+                  $"h=$({project.Prefix()} config --hash '*' 2>/dev/null) && echo \"$h\" || echo @@hash-failed; " +
+                  "else echo @@hash-failed; fi; "
+                : "echo @@hash-skipped; ") +
             "else echo @@nodir; fi; " +
             "echo @@containers; " +
             $"ids=$(docker ps -aq --filter {Quote($"label=com.docker.compose.project={ComposeProject.Name}")} --filter label=com.docker.compose.oneoff=False) || exit $?; " +

@@ -22,7 +22,7 @@ internal static class NodeFactsOutput
                 .ToDictionary(s => s.Key["text ".Length..], s => Decode(s.Value, what, result), StringComparer.Ordinal),
             Optional(sections, "stamp", what, result),
             Optional(sections, "manifest", what, result),
-            exists && !sections.ContainsKey("hash-failed") ? ConfigHashes(sections.GetValueOrDefault("hashes", []), what, result) : null,
+            exists && !sections.ContainsKey("hash-failed") && !sections.ContainsKey("hash-skipped") ? ConfigHashes(sections.GetValueOrDefault("hashes", []), what, result) : null,
             Containers(sections.GetValueOrDefault("containers", []), sections.GetValueOrDefault("images", []), what, result));
     }
 

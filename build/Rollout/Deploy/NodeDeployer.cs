@@ -127,6 +127,8 @@ public static class NodeDeployer
                 Services = [.. running.Select(c => c.Service).Distinct().Order(StringComparer.Ordinal)],
                 DeployedAt = DateTimeOffset.UtcNow,
                 By = DeployStamp.CurrentOperator,
+                ConfigHashes = RecordedHashes(running),
+                SecretsDigest = SecretsDigest.Create(request.Secrets),
             };
             await node.WriteFileAsync(DeployStamp.PathOn(spec), stamp.ToJson(), 0b110_100_100, ct);
             return DeployStamp.PathOn(spec);
@@ -140,6 +142,15 @@ public static class NodeDeployer
                        $"(to go back: ./build.sh Rollback --target-node {spec.Name} --tag {before.Stamp?.Tag ?? "<the tag it ran>"})";
             });
         return new NodeDeployResult(spec.Name, decision.Reason, watch.Elapsed, new(request.Desired.BundleHash, request.Desired.Tag ?? ""));
+    }
+
+    /// <summary>Each service's config hash as its containers carry it now; null when one has none or two disagree (then no record).</summary>
+    private static IReadOnlyDictionary<string, string>? RecordedHashes(IReadOnlyList<ContainerStatus> running)
+    {
+        var byService = running.GroupBy(c => c.Service).ToList();
+        return byService.All(g => g.Select(c => c.ConfigHash).Distinct().Count() == 1 && g.First().ConfigHash is not null)
+            ? byService.ToDictionary(g => g.Key, g => g.First().ConfigHash!, StringComparer.Ordinal)
+            : null;
     }
 
     /// <summary>All at once (a new node, core), or one service at a time on a running worker node; then every container healthy.</summary>

@@ -32,13 +32,24 @@ public sealed record DriftRequest(NodeSpec Node, BundleFacts Bundle, IReadOnlyDi
 /// <summary>Reads nodes (one round trip each, read-only) and compares them with their bundles: the Diff target and every deploy decision.</summary>
 public static class DriftCheck
 {
-    /// <summary>The node's facts and its drift from the bundle.</summary>
+    /// <summary>
+    /// The node's facts and its drift from the bundle. The first read leaves compose's config hashes out; when the
+    /// hashes the last deploy recorded do not vouch for the containers (<see cref="RecordedConfig"/>), a second read asks
+    /// compose. A node unchanged since its deploy, or without a deploy directory, costs one cheap round trip.
+    /// </summary>
     public static async Task<(NodeFacts Facts, NodeDrift Drift)> ReadAsync(ICommandExecutor node, DriftRequest request, CancellationToken ct)
     {
-        var facts = NodeFactsCommand.Parse(
-            await NodeRun.RequireAsync(node, NodeFactsCommand.Read(request.Node, request.Bundle.Files, request.Secrets), ct), request.Node);
+        var facts = await FactsAsync(node, request, hashConfig: false, ct);
+        if (facts.DeployDirectoryExists)
+            facts = RecordedConfig.Vouched(request.Bundle.BundleHash, facts, request.Secrets) is { } recorded
+                ? facts with { ConfigHashes = recorded }
+                : await FactsAsync(node, request, hashConfig: true, ct);
         return (facts, DriftComparison.Compare(request.Against?.Invoke(facts) ?? request.Bundle, facts));
     }
+
+    private static async Task<NodeFacts> FactsAsync(ICommandExecutor node, DriftRequest request, bool hashConfig, CancellationToken ct) =>
+        NodeFactsCommand.Parse(await NodeRun.RequireAsync(node, NodeFactsCommand.Read(request.Node, request.Bundle.Files, request.Secrets, hashConfig), ct),
+            request.Node);
 
     /// <summary>Every node in parallel; a node that cannot be reached or read is a drift entry saying why, not an exception.</summary>
     public static async Task<IReadOnlyList<NodeDrift>> RunAsync(IReadOnlyList<DriftRequest> requests, Func<NodeSpec, Task<ICommandExecutor>> connect, CancellationToken ct) =>

@@ -184,4 +184,30 @@ public sealed partial class RolloutTests
         var diff = await Run("Diff", "--target-node", "workers-b", "--skip", "LabUp");
         Assert.True(diff.ExitCode == 0, diff.ToString());
     }
+
+    [Fact]
+    public async Task E5_A_rotated_secret_is_seen_without_force_the_backend_is_recreated_with_it_and_a_second_deploy_is_a_no_op()
+    {
+        // the read that decides a deploy asks compose for its config hashes only when the stamp's record does not vouch
+        // for the containers: a rotated secret must make it ask (the record's digest of the secrets no longer matches)
+        var file = Path.Combine(lab.SecretsDirectory, "JWT_SECRET");
+        var original = await File.ReadAllTextAsync(file);
+        try
+        {
+            await File.WriteAllTextAsync(file, "rotated-" + Guid.NewGuid().ToString("N") + "\n");
+            var rotated = await Run("DeployCore", "--skip", "LabUp");
+            Assert.True(rotated.ExitCode == 0, rotated.ToString());
+            Assert.Matches(new Regex(@"core +deployed +changed: .*backend runs another configuration"), rotated.Output);
+
+            var again = await Run("DeployCore", "--skip", "LabUp");
+            Assert.True(again.ExitCode == 0, again.ToString());
+            Assert.Matches(new Regex(@"core +unchanged +same bundle"), again.Output);
+        }
+        finally
+        {
+            await File.WriteAllTextAsync(file, original);
+            var back = await Run("DeployCore", "--skip", "LabUp");
+            Assert.True(back.ExitCode == 0, back.ToString());
+        }
+    }
 }

@@ -43,6 +43,16 @@ public class NodeFactsTests
     }
 
     [Fact]
+    public void Without_hashing_compose_is_not_asked_and_the_output_has_no_config_hashes()
+    {
+        var command = NodeFactsCommand.Read(Nodes.Node(), new Dictionary<string, string>(), new Dictionary<string, string>(), hashConfig: false);
+
+        Assert.DoesNotContain("config --hash", command.Script);
+        Assert.Contains("config --hash", NodeFactsCommand.Read(Nodes.Node(), new Dictionary<string, string>(), new Dictionary<string, string>()).Script);
+        Assert.Null(NodeFactsCommand.Parse(Sample.Output(Output(hashes: "@@hash-skipped\n")), Nodes.Node()).ConfigHashes);
+    }
+
+    [Fact]
     public void A_node_without_its_deploy_directory_has_no_files_and_no_hashes()
     {
         var facts = NodeFactsCommand.Parse(Sample.Output("@@nodir\n@@containers\n@@images\n@@end\n"), Nodes.Node());
