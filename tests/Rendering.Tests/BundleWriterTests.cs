@@ -29,6 +29,31 @@ public class BundleWriterTests
     }
 
     [Fact]
+    public async Task Two_runs_writing_the_same_environment_at_once_both_succeed_and_leave_whole_bundles()
+    {
+        // two deploys started together both run RenderConfigs into one .artifacts/render (lab test C7 once failed here:
+        // one run removed the folder the other was removing)
+        using var tree = new DeployTree();
+        var output = Directory.CreateTempSubdirectory("ktrdr-render-").FullName;
+        try
+        {
+            var bundles = tree.Render().Bundles;
+            BundleWriter.Write(output, bundles);
+
+            await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() =>
+            {
+                for (var i = 0; i < 25; i++) BundleWriter.Write(output, bundles);
+            })));
+
+            Assert.Equal(["core", "gpu", "workers-b", "workers-c"], Directory.GetDirectories(Path.Combine(output, "homelab")).Select(Path.GetFileName).Order());
+            foreach (var bundle in bundles)
+            foreach (var file in bundle.Files)
+                Assert.Equal(file.Content, File.ReadAllText(Path.Combine(output, "homelab", bundle.Node.Name, file.Path)));
+        }
+        finally { Directory.Delete(output, true); }
+    }
+
+    [Fact]
     public void The_bundle_hash_changes_with_content_and_only_with_content()
     {
         using var tree = new DeployTree();

@@ -3,7 +3,8 @@ namespace Ktrdr.Deploy.Rendering.Bundles;
 /// <summary>
 /// Writes bundles under <c>&lt;outputRoot&gt;/&lt;env&gt;/&lt;node&gt;/</c>, each with its manifest.json. Everything is written to a
 /// staging folder first; only when all of it is written is each node folder swapped in, so a failed write never
-/// leaves a half bundle behind.
+/// leaves a half bundle behind. Two runs may render the same environment at once (two deploys started together): each
+/// swap renames the old folder away before moving its own in, so neither trips over a folder the other is removing.
 /// </summary>
 public static class BundleWriter
 {
@@ -25,8 +26,7 @@ public static class BundleWriter
             foreach (var bundle in bundles)
             {
                 var target = Path.Combine(envDir, bundle.Node.Name);
-                if (Directory.Exists(target)) Directory.Delete(target, recursive: true);
-                Directory.Move(Path.Combine(staging, bundle.Node.Name), target);
+                SwapIn(Path.Combine(staging, bundle.Node.Name), target);
                 written.Add(target);
             }
             return written;
@@ -34,6 +34,31 @@ public static class BundleWriter
         finally
         {
             if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// Puts <paramref name="staged"/> where <paramref name="target"/> is: the old folder renamed away (one atomic rename),
+    /// the new one moved in, the old one removed. When another run moved its own folder in between, that one is renamed
+    /// away too and the move tried again: the last run to swap wins, and every run sees a whole bundle.
+    /// </summary>
+    private static void SwapIn(string staged, string target)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var old = $"{target}.old-{Guid.NewGuid():N}";
+            try { Directory.Move(target, old); }
+            catch (DirectoryNotFoundException) { old = null; }
+            try
+            {
+                Directory.Move(staged, target);
+                return;
+            }
+            catch (IOException) when (attempt < 10 && Directory.Exists(target)) { }
+            finally
+            {
+                if (old is not null && Directory.Exists(old)) Directory.Delete(old, recursive: true);
+            }
         }
     }
 }
