@@ -40,10 +40,11 @@ public static class OperationCommands
     /// <see cref="Append"/> then <see cref="Release"/> in one round trip (the end of every locked operation): the lock is released
     /// whether or not the append worked, and the exit status is the append's.
     /// </summary>
-    public static RemoteCommand AppendAndRelease(AuditEntry entry, string holderId) => new(
-        $"mkdir -p {Directory} && cat >> {AuditFile}; appended=$?; " +
-        $"if grep -q {Quote(holderId)} {HolderFile} 2>/dev/null; then rm -rf {LockDirectory}; fi; exit $appended",
-        "append to the audit history and release the deploy lock") { StandardInput = OperationJson.Line(entry) + "\n", Sudo = true };
+    public static RemoteCommand AppendAndRelease(AuditEntry entry, string holderId) => Append(entry) with
+    {
+        Script = $"{Append(entry).Script}; appended=$?; {Release(holderId).Script}; exit $appended",
+        Description = "append to the audit history and release the deploy lock",
+    };
 
     public static RemoteCommand ReadAudit() => new($"cat {AuditFile} 2>/dev/null; true", "read the audit history") { Sudo = true };
 

@@ -25,13 +25,16 @@ public static class DeployOperation
     public static async Task DeployAllAsync(OperationScope scope, DeployOptions options, CancellationToken ct, string? auditAs = null)
     {
         var sequence = scope with { States = new StateReads() };   // one plan: its own read-ahead, whatever ran before in this process
-        foreach (var role in Roles) await DeployRoleAsync(sequence, role, options, ct, auditAs, readAhead: [.. Roles.SkipWhile(r => r != role).Skip(1)]);
+        foreach (var role in Roles) await DeployRoleAsync(sequence, role, options, ct, auditAs, readAhead: [.. After(role)]);
     }
 
     /// <summary>A deploy target: this role's nodes, and (see <see cref="StateReads"/>) the nodes of the run's later planned deploy targets read ahead.</summary>
     public static Task DeployRoleAsync(OperationScope scope, NodeRole role, DeployOptions options, CancellationToken ct) =>
         DeployRoleAsync(scope, role, options, ct, null,
-            readAhead: [.. Roles.SkipWhile(r => r != role).Skip(1).Where(r => options.PlannedTargets.Contains(DeployTargets.Of(r)[0]))]);
+            readAhead: [.. After(role).Where(r => options.PlannedTargets.Contains(DeployTargets.Of(r)[0]))]);
+
+    /// <summary>The roles deployed after <paramref name="role"/> (core, then workers, then gpu).</summary>
+    private static IEnumerable<NodeRole> After(NodeRole role) => Roles.SkipWhile(r => r != role).Skip(1);
 
     private static async Task DeployRoleAsync(OperationScope scope, NodeRole role, DeployOptions options, CancellationToken ct, string? auditAs,
         IReadOnlyList<NodeRole> readAhead)
@@ -44,7 +47,7 @@ public static class DeployOperation
         if (nodes.Count == 0) return;
 
         var bundles = Bundles(scope, nodes);
-        if (bundles.Values.FirstOrDefault(b => b.Tag is not null && b.Tag != scope.Tag) is { } stale)
+        if (bundles.Values.FirstOrDefault(b => RenderedForAnotherTag(b, scope)) is { } stale)
             throw new RolloutException($"{stale.Directory} was rendered for tag {stale.Tag}, but this run deploys {scope.Tag}: " +
                                        "run RenderConfigs with the same --tag first (do not --skip it when the tag changes)");
         if (options.DryRun || scope.NeedsConfirmation)
@@ -65,6 +68,9 @@ public static class DeployOperation
             return NodeDeploys.RunAsync(scope.Connections, scope.States, requests, ct);
         }, ct);
     }
+
+    /// <summary>A bundle rendered for another tag than this run deploys (RenderConfigs skipped after the tag changed).</summary>
+    private static bool RenderedForAnotherTag(NodeBundle bundle, OperationScope scope) => bundle.Tag is not null && bundle.Tag != scope.Tag;
 
     private static Dictionary<string, NodeBundle> Bundles(OperationScope scope, IReadOnlyList<NodeSpec> nodes) =>
         nodes.ToDictionary(n => n.Name, n => NodeBundle.Load(scope.RenderRoot, scope.Env, n));
@@ -97,7 +103,7 @@ public static class DeployOperation
                 var nodes = NodeSelector.ForDeploy(scope.Env, options.TargetNodes, role, planned);
                 if (nodes.Count == 0) continue;
                 var bundles = Bundles(scope, nodes);
-                if (bundles.Values.Any(b => b.Tag is not null && b.Tag != scope.Tag)) continue;
+                if (bundles.Values.Any(b => RenderedForAnotherTag(b, scope))) continue;
                 ahead.AddRange(await RequestsAsync(scope, role, nodes, bundles, options, ct));
             }
             catch (Exception e) when (e is not OperationCanceledException)
