@@ -51,9 +51,12 @@ public static partial class ImagePlanner
                 recipes.Add(new ImageRecipe(key, image.Repository, dockerfile, folder, ContextKind.Folder, entrypoint));
         }
         if (recipes.Count > 0 && !File.Exists(entrypoint))
-            problems.Add(new Diagnostic(env.SourceFile, env.SourceMap.Find("images").Line, env.SourceMap.Find("images").Column, "images",
+        {
+            var at = env.SourceMap.Find("images");
+            problems.Add(new Diagnostic(env.SourceFile, at.Line, at.Column, "images",
                 $"every image we build carries the secrets entrypoint, and {entrypoint} does not exist",
                 $"restore {SecretsEntrypoint} in the deploy tree (git checkout -- deploy/{SecretsEntrypoint})"));
+        }
         return problems.Count > 0 ? throw new InvalidInputException(problems) : recipes;
     }
 

@@ -20,20 +20,23 @@ public static class LabImages
         $"ktrdr-lab/{kind}:{ContentTag.Compute(Path.Combine(dockerfiles, kind), baseImageId)}";
 
     /// <summary>The reference each kind of image has for these Dockerfiles and this base image.</summary>
-    internal static LabImageSet References(string dockerfiles, string baseImageId)
-    {
-        string Of(string kind) => Reference(kind, dockerfiles, baseImageId);
-        return new LabImageSet(Of("node"), Of("registry"), Of("dns"), Of("alert-sink"));
-    }
+    internal static LabImageSet References(string dockerfiles, string baseImageId) => Set(ByKind(dockerfiles, baseImageId));
 
     /// <summary>The images, and the references that had to be built now.</summary>
     internal static async Task<(LabImageSet Images, IReadOnlyList<string> Built)> EnsureAsync(
         DockerCli docker, string dockerfiles, string baseImageId, CancellationToken ct)
     {
-        var images = References(dockerfiles, baseImageId);
-        var built = await Task.WhenAll(Kinds.Select(kind => EnsureOneAsync(docker, Reference(kind, dockerfiles, baseImageId), Path.Combine(dockerfiles, kind), ct)));
-        return (images, [.. built.OfType<string>()]);
+        var references = ByKind(dockerfiles, baseImageId);
+        var built = await Task.WhenAll(Kinds.Select(kind => EnsureOneAsync(docker, references[kind], Path.Combine(dockerfiles, kind), ct)));
+        return (Set(references), [.. built.OfType<string>()]);
     }
+
+    /// <summary>Each kind's reference; each costs a hash of its folder, so it is computed once per call.</summary>
+    private static Dictionary<string, string> ByKind(string dockerfiles, string baseImageId) =>
+        Kinds.ToDictionary(k => k, k => Reference(k, dockerfiles, baseImageId));
+
+    private static LabImageSet Set(IReadOnlyDictionary<string, string> references) =>
+        new(references["node"], references["registry"], references["dns"], references["alert-sink"]);
 
     /// <summary>The image's id, or null when there is no such image.</summary>
     public static async Task<string?> IdAsync(DockerCli docker, string reference, CancellationToken ct)
