@@ -31,12 +31,11 @@ partial class Build
     NodeConnections? ConnectionsValue;
     readonly SecretStore Secrets = new();
     readonly RegistryImageIdentities ImageIdentities = new();
-    readonly StateReads NodeStates = new();
 
-    /// <summary>The environment this run acts on, and how it reaches nodes, secrets, the registry and GitHub, and the nodes' states (one of each per run).</summary>
+    /// <summary>The environment this run acts on, and how it reaches nodes, secrets, the registry and GitHub (one of each per run).</summary>
     OperationScope Scope() =>
         new(WithRuntimeAddresses(LoadTopology()), ConnectionsValue ??= new NodeConnections(RootDirectory), new MaskedSecrets(Secrets, RootDirectory),
             ImageIdentities, new GitHubDeploymentRecorder(GitHubState.Value, () => LatestGreenCommit?.Sha ?? GitRevision.FullSha(RootDirectory), () => ResolvedTag,
                 env => CoreEndpoints.BackendUrl(env, DeployRootPath)), ArtifactsDirectory, () => ResolvedTag)
-        { LockWait = LockWait, Confirm = Confirm, States = NodeStates };
+        { LockWait = LockWait, Confirm = Confirm };
 }

@@ -41,9 +41,11 @@ public static class RolloutBenchmark
         // without their stamps the worker nodes take the bundle as new: uploaded (the running one kept as .previous, for the
         // rollback below) and every running worker drained, replaced, healthy and registered, as an update to a new tag
         await ForgetStampsAsync(scope, workerNodes, ct);
+        // as ./build.sh DeployWorkers DeployGpu: both targets planned, so the gpu node goes side by side with the workers
+        var workersAndGpu = options with { PlannedTargets = [.. options.PlannedTargets, .. DeployTargets.Of(NodeRole.Workers).Take(1), .. DeployTargets.Of(NodeRole.Gpu).Take(1)] };
         var rolling = await TimeAsync(async () =>
         {
-            foreach (var role in new[] { NodeRole.Workers, NodeRole.Gpu }) await DeployOperation.DeployRoleAsync(scope, role, options, ct);
+            foreach (var role in new[] { NodeRole.Workers, NodeRole.Gpu }) await DeployOperation.DeployRoleAsync(scope, role, workersAndGpu, ct);
         });
         var rollback = await TimeAsync(() => RollbackOperation.ToPreviousBundleAsync(scope, workerNodes, options.HealthTimeout, ct));
 

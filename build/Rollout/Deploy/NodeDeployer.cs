@@ -52,9 +52,11 @@ public static class NodeDeployer
         });
 
     /// <summary>Deploys a node that <see cref="DecideAsync"/> found changed (its state then is <paramref name="before"/>) and whose pre-flight passed.</summary>
+    /// <param name="start">When it may start its containers, and whom it tells it did (<see cref="NodeStart.Now"/> when alone).</param>
     public static async Task<NodeDeployResult> DeployAsync(ICommandExecutor node, NodeDeployRequest request, PreflightReport preflight,
-        NodeState before, DeployDecision decision, CancellationToken ct)
+        NodeState before, DeployDecision decision, CancellationToken ct, NodeStart? start = null)
     {
+        start ??= NodeStart.Now;
         var watch = Stopwatch.StartNew();
         var spec = request.Node;
         var project = ComposeProject.For(preflight.Compose, spec);
@@ -85,6 +87,12 @@ public static class NodeDeployer
                 return services is null ? $"{request.Desired.Images.Count} image variable(s) with {project.Invocation}"
                     : $"{string.Join(", ", services)} (the others run images built on this machine)";
             });
+            if (start.Waiting)
+                await NodeProgress.StepAsync(spec.Name, "wait", async () =>
+                {
+                    await start.Ready();
+                    return start.Waits;
+                });
         }
         catch (RolloutException failure) when (replaced && before.Stamp is not null)
         {
@@ -94,8 +102,8 @@ public static class NodeDeployer
                 await NodeRun.RequireAsync(node, NodeRollback.SwapBack(spec), CancellationToken.None);
                 return "the previous files are back; no container was changed";
             });
-            throw new RolloutException($"{spec.Name}: pulling the new images failed; the node's previous files were put back and its containers " +
-                                       $"were never changed.\n  What failed: {failure.Message}", failure);
+            throw new RolloutException($"{spec.Name}: {(NodeProgress.FailedStep(failure) == "wait" ? "not started, as what it waits for failed" : "pulling the new images failed")}; " +
+                                       $"the node's previous files were put back and its containers were never changed.\n  What failed: {failure.Message}", failure);
         }
         // containers compose would leave running although a file they mount changed (they would keep reading the old one)
         var recreate = upload && before.Containers.Any(c => c.IsRunning)
@@ -105,7 +113,7 @@ public static class NodeDeployer
         IReadOnlyList<ContainerStatus> running;
         try
         {
-            running = await StartAsync(node, request, project, rolling: request.Rolling is not null && before.Containers.Any(c => c.IsRunning), recreate, ct);
+            running = await StartAsync(node, request, project, rolling: request.Rolling is not null && before.Containers.Any(c => c.IsRunning), recreate, start, ct);
         }
         catch (RolloutException failure) when (replaced && before.Stamp is not null)
         {
@@ -155,7 +163,7 @@ public static class NodeDeployer
 
     /// <summary>All at once (a new node, core), or one service at a time on a running worker node; then every container healthy.</summary>
     private static async Task<IReadOnlyList<ContainerStatus>> StartAsync(
-        ICommandExecutor node, NodeDeployRequest request, ComposeProject project, bool rolling, IReadOnlyList<string> recreate, CancellationToken ct)
+        ICommandExecutor node, NodeDeployRequest request, ComposeProject project, bool rolling, IReadOnlyList<string> recreate, NodeStart start, CancellationToken ct)
     {
         var spec = request.Node;
         if (rolling)
@@ -166,6 +174,7 @@ public static class NodeDeployer
                 await NodeRun.RequireAsync(node, DeploySteps.Up(project, request.Secrets), ct);
                 return $"up -d --remove-orphans{(spec.Profiles.Count > 0 ? $" --profile {string.Join(",", spec.Profiles)}" : "")}";
             });
+        start.Started();
         // --force recreates every container: the rolling update does it batch by batch, all at once otherwise
         var forced = request.Force && !rolling;
         await MountedFiles.RecreateAsync(node, spec.Name, project, forced ? request.Bundle.Services : recreate, request.Secrets, ct, forced ? "recreated (--force)" : null);

@@ -33,16 +33,23 @@ public static class OperationCommands
 
     public static RemoteCommand Break() => new($"rm -rf {LockDirectory}", "break the deploy lock") { Sudo = true };
 
-    public static RemoteCommand Append(AuditEntry entry) => new(
-        $"mkdir -p {Directory} && cat >> {AuditFile}", "append to the audit history") { StandardInput = OperationJson.Line(entry) + "\n", Sudo = true };
+    public static RemoteCommand Append(AuditEntry entry) => Append([entry]);
+
+    /// <summary>Appends these entries in one write (one locked operation that deployed several targets' nodes side by side).</summary>
+    public static RemoteCommand Append(IReadOnlyList<AuditEntry> entries) => new(
+        $"mkdir -p {Directory} && cat >> {AuditFile}", "append to the audit history")
+        { StandardInput = string.Concat(entries.Select(e => OperationJson.Line(e) + "\n")), Sudo = true };
 
     /// <summary>
     /// <see cref="Append"/> then <see cref="Release"/> in one round trip (the end of every locked operation): the lock is released
     /// whether or not the append worked, and the exit status is the append's.
     /// </summary>
-    public static RemoteCommand AppendAndRelease(AuditEntry entry, string holderId) => Append(entry) with
+    public static RemoteCommand AppendAndRelease(AuditEntry entry, string holderId) => AppendAndRelease([entry], holderId);
+
+    /// <inheritdoc cref="AppendAndRelease(AuditEntry, string)"/>
+    public static RemoteCommand AppendAndRelease(IReadOnlyList<AuditEntry> entries, string holderId) => Append(entries) with
     {
-        Script = $"{Append(entry).Script}; appended=$?; {Release(holderId).Script}; exit $appended",
+        Script = $"{Append(entries).Script}; appended=$?; {Release(holderId).Script}; exit $appended",
         Description = "append to the audit history and release the deploy lock",
     };
 

@@ -14,17 +14,20 @@ public static class AuditTrail
 
     /// <summary>Appends to both; a failure to record on the node is a warning (never cancelled: it runs on the way out).</summary>
     public static Task RecordAsync(ICommandExecutor core, OperationScope scope, AuditEntry entry) =>
-        RecordAsync(core, scope, entry, OperationCommands.Append(entry));
+        RecordAsync(core, scope, [entry], OperationCommands.Append(entry));
 
-    /// <summary>The end of a locked operation: its entry appended to both, and the lock <paramref name="holder"/> holds released, in one round trip.</summary>
-    public static Task RecordAndReleaseAsync(ICommandExecutor core, OperationScope scope, AuditEntry entry, LockHolder holder) =>
-        RecordAsync(core, scope, entry, OperationCommands.AppendAndRelease(entry, holder.Id));
+    /// <summary>
+    /// The end of a locked operation: its entries (one per target it deployed) appended to both, and the lock
+    /// <paramref name="holder"/> holds released, in one round trip.
+    /// </summary>
+    public static Task RecordAndReleaseAsync(ICommandExecutor core, OperationScope scope, IReadOnlyList<AuditEntry> entries, LockHolder holder) =>
+        RecordAsync(core, scope, entries, OperationCommands.AppendAndRelease(entries, holder.Id));
 
-    private static async Task RecordAsync(ICommandExecutor core, OperationScope scope, AuditEntry entry, Ktrdr.Deploy.Remote.RemoteCommand onCore)
+    private static async Task RecordAsync(ICommandExecutor core, OperationScope scope, IReadOnlyList<AuditEntry> entries, Ktrdr.Deploy.Remote.RemoteCommand onCore)
     {
         var local = Path.Combine(scope.ArtifactsDirectory, "audit", $"{scope.Env.Name}.jsonl");
         Directory.CreateDirectory(Path.GetDirectoryName(local)!);
-        await File.AppendAllTextAsync(local, OperationJson.Line(entry) + "\n", CancellationToken.None);
+        await File.AppendAllTextAsync(local, string.Concat(entries.Select(e => OperationJson.Line(e) + "\n")), CancellationToken.None);
         var appended = await core.RunAsync(onCore, CancellationToken.None);
         if (!appended.Succeeded) Log.Warning("Could not append to the audit history on {Core}: {Error}", core.Target, appended.StandardError.Trim());
     }

@@ -11,8 +11,6 @@ namespace Ktrdr.Deploy.Rollout.Orchestration;
 /// </summary>
 public static class DeployOperation
 {
-    private static readonly NodeRole[] Roles = [NodeRole.Core, NodeRole.Workers, NodeRole.Gpu];
-
     /// <summary>Patch: an already pushed tag to the named nodes only.</summary>
     public static async Task PatchAsync(OperationScope scope, DeployOptions options, CancellationToken ct)
     {
@@ -21,29 +19,39 @@ public static class DeployOperation
         await DeployAllAsync(scope, options, ct, "Patch");
     }
 
-    /// <summary>Core, then workers, then gpu, each role recorded as <paramref name="auditAs"/> (default Deploy&lt;Role&gt;).</summary>
+    /// <summary>Every role, stage after stage (<see cref="RolloutStages"/>), each target audited as <paramref name="auditAs"/> (default Deploy&lt;Role&gt;).</summary>
     public static async Task DeployAllAsync(OperationScope scope, DeployOptions options, CancellationToken ct, string? auditAs = null)
     {
-        var sequence = scope with { States = new StateReads() };   // one plan: its own read-ahead, whatever ran before in this process
-        foreach (var role in Roles) await DeployRoleAsync(sequence, role, options, ct, auditAs, readAhead: [.. After(role)]);
+        foreach (var stage in RolloutStages.All) await DeployStageAsync(scope, stage, options, ct, auditAs);
     }
 
-    /// <summary>A deploy target: this role's nodes, and (see <see cref="StateReads"/>) the nodes of the run's later planned deploy targets read ahead.</summary>
-    public static Task DeployRoleAsync(OperationScope scope, NodeRole role, DeployOptions options, CancellationToken ct) =>
-        DeployRoleAsync(scope, role, options, ct, null,
-            readAhead: [.. After(role).Where(r => options.PlannedTargets.Contains(DeployTargets.Of(r)[0]))]);
-
-    /// <summary>The roles deployed after <paramref name="role"/> (core, then workers, then gpu).</summary>
-    private static IEnumerable<NodeRole> After(NodeRole role) => Roles.SkipWhile(r => r != role).Skip(1);
-
-    private static async Task DeployRoleAsync(OperationScope scope, NodeRole role, DeployOptions options, CancellationToken ct, string? auditAs,
-        IReadOnlyList<NodeRole> readAhead)
+    /// <summary>
+    /// A deploy target: this role's nodes, with those of the later roles of its stage that the run plans too
+    /// (<see cref="RolloutStages.ForTarget"/>: DeployCore takes the worker and gpu nodes when DeployWorkers and DeployGpu are
+    /// planned, which then have nothing left to do).
+    /// </summary>
+    public static Task DeployRoleAsync(OperationScope scope, NodeRole role, DeployOptions options, CancellationToken ct)
     {
-        var target = auditAs ?? $"Deploy{role}";
-        scope.RequireComposeEngine(target);
+        var roles = RolloutStages.ForTarget(role, options.PlannedTargets);
+        if (roles.Count > 0) return DeployStageAsync(scope, roles, options, ct, null);
+        var beside = RolloutStages.DeployedBeside(role, options.PlannedTargets)!.Value;
+        Log.Information("The {Role} nodes are deployed beside the {Beside} nodes by {Target}: nothing left to do", Lower(role), Lower(beside),
+            DeployTargets.Of(beside)[0]);
+        return Task.CompletedTask;
+    }
+
+    private static string Lower(NodeRole role) => role.ToString().ToLowerInvariant();
+
+    /// <summary>The selected nodes of <paramref name="roles"/>, side by side under one lock, one audit entry per target.</summary>
+    private static async Task DeployStageAsync(OperationScope scope, IReadOnlyList<NodeRole> roles, DeployOptions options, CancellationToken ct, string? auditAs)
+    {
         // Patch and Rollback --tag deploy every role, so a node of any role is theirs (DeployTargets.Of names Patch for each)
         var planned = auditAs is null ? options.PlannedTargets : [DeployTargets.Patch];
-        var nodes = NodesWithRole(scope.Env, role, options.TargetNodes, planned);
+        IReadOnlyList<(NodeRole Role, IReadOnlyList<NodeSpec> Nodes)> selected =
+            [.. roles.Select(r => (r, NodesWithRole(scope.Env, r, options.TargetNodes, planned))).Where(s => s.Item2.Count > 0)];
+        var target = string.Join("+", selected.Select(s => auditAs ?? $"Deploy{s.Role}").DefaultIfEmpty(auditAs ?? $"Deploy{roles[0]}").Distinct());
+        scope.RequireComposeEngine(target);
+        var nodes = selected.SelectMany(s => s.Nodes).ToList();
         if (nodes.Count == 0) return;
 
         var bundles = Bundles(scope, nodes);
@@ -58,16 +66,17 @@ public static class DeployOperation
             scope.RequireConfirmation(target);
         }
 
-        var requests = await RequestsAsync(scope, role, nodes, bundles, options, ct);
-        var ahead = await ReadAheadRequestsAsync(scope, readAhead, options, planned, ct);
-        StateReads.Open(scope.Connections, [.. requests, .. ahead], ct);
-        var images = requests.SelectMany(r => r.Desired.Images).GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.First().Value);
-        await LockedOperation.RunAsync(scope, target, nodes, images, () =>
-        {
-            scope.States.Start(scope.Connections, ahead, ct);
-            return NodeDeploys.RunAsync(scope.Connections, scope.States, requests, ct);
-        }, ct);
+        var requests = await RequestsAsync(scope, selected, bundles, options, ct);
+        NodeRead.Open(scope.Connections, requests, ct);
+        // one audit entry per target, as when each ran alone: History reads "DeployWorkers workers-b,workers-c" and "DeployGpu gpu"
+        var audited = selected.Select(s => new AuditedTarget(auditAs ?? $"Deploy{s.Role}", s.Nodes,
+            Images(requests.Where(r => s.Nodes.Contains(r.Node))))).ToList();
+        await LockedOperation.RunAsync(scope, audited, () => NodeDeploys.RunAsync(scope.Connections, requests, ct), ct);
     }
+
+    /// <summary>The images of these nodes' wishes, each variable once.</summary>
+    private static Dictionary<string, string> Images(IEnumerable<NodeDeployRequest> requests) =>
+        requests.SelectMany(r => r.Desired.Images).GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.First().Value);
 
     /// <summary>A bundle rendered for another tag than this run deploys (RenderConfigs skipped after the tag changed).</summary>
     private static bool RenderedForAnotherTag(NodeBundle bundle, OperationScope scope) => bundle.Tag is not null && bundle.Tag != scope.Tag;
@@ -76,42 +85,16 @@ public static class DeployOperation
         nodes.ToDictionary(n => n.Name, n => NodeBundle.Load(scope.RenderRoot, scope.Env, n));
 
     /// <summary>Each node's wish: its bundle, the images it resolves to now, its secrets (fetched once per run) and its registry login.</summary>
-    private static async Task<List<NodeDeployRequest>> RequestsAsync(OperationScope scope, NodeRole role, IReadOnlyList<NodeSpec> nodes,
+    private static async Task<List<NodeDeployRequest>> RequestsAsync(OperationScope scope, IReadOnlyList<(NodeRole Role, IReadOnlyList<NodeSpec> Nodes)> roles,
         IReadOnlyDictionary<string, NodeBundle> bundles, DeployOptions options, CancellationToken ct)
     {
         var secrets = await scope.Secrets.FetchAsync(scope.Env, bundles.Values.SelectMany(b => b.SecretNames).Concat(scope.RegistrySecretName).Distinct(), ct);
         var requests = new List<NodeDeployRequest>();
+        foreach (var (role, nodes) in roles)
         foreach (var node in nodes)
             requests.Add(DeployRequests.For(node, role, bundles[node.Name], await scope.Images.ResolveAsync(scope.Env, node, bundles[node.Name], secrets, scope.Tag, ct),
                 secrets, scope.PullLogin(secrets), scope.Tag, options));
         return requests;
-    }
-
-    /// <summary>
-    /// The wishes of the later roles' nodes, to read ahead (each role once per run). Only an optimisation: a role whose
-    /// bundles, secrets or images cannot be had now is left to its own target, which reports why.
-    /// </summary>
-    private static async Task<List<NodeDeployRequest>> ReadAheadRequestsAsync(OperationScope scope, IReadOnlyList<NodeRole> roles, DeployOptions options,
-        IReadOnlyCollection<string> planned, CancellationToken ct)
-    {
-        var ahead = new List<NodeDeployRequest>();
-        if (options.DryRun || scope.NeedsConfirmation) return ahead;
-        foreach (var role in roles.Where(scope.States.Claim))
-        {
-            try
-            {
-                var nodes = NodeSelector.ForDeploy(scope.Env, options.TargetNodes, role, planned);
-                if (nodes.Count == 0) continue;
-                var bundles = Bundles(scope, nodes);
-                if (bundles.Values.Any(b => RenderedForAnotherTag(b, scope))) continue;
-                ahead.AddRange(await RequestsAsync(scope, role, nodes, bundles, options, ct));
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                Log.Debug("Not reading the {Role} nodes ahead: {Reason}", role, e.Message);
-            }
-        }
-        return ahead;
     }
 
     /// <summary>

@@ -4,24 +4,24 @@ using Ktrdr.Deploy.Rollout.Deploy;
 namespace Ktrdr.Deploy.Rollout.Orchestration;
 
 /// <summary>One node's state as a deploy starts from it: its connection, what it runs, and the decision taken from that.</summary>
-public sealed record NodeRead(ICommandExecutor Connection, NodeState Before, DeployDecision Decision);
-
-/// <summary>
-/// A node's state read ahead for a later deploy target of the same run, and whether that target may decide from it:
-/// only for the same wish (node, bundle, images, services, tag, secrets, --force) and only while it is fresh.
-/// </summary>
-public sealed record ReadAhead(NodeDeployRequest Request, DateTimeOffset StartedAt, Task<NodeRead> Read)
+public sealed record NodeRead(ICommandExecutor Connection, NodeState Before, DeployDecision Decision)
 {
-    /// <summary>How old a read-ahead may be when its target starts (nothing was deployed in between, or it was dropped).</summary>
-    public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(30);
+    /// <summary>Reads the node's state under the deploy lock (its stamp, files and containers) and decides whether it needs deploying.</summary>
+    public static async Task<NodeRead> ReadAsync(INodeConnections connections, NodeDeployRequest request, CancellationToken ct)
+    {
+        var connection = await connections.ConnectAsync(request.Node, ct);
+        var (before, decision) = await NodeDeployer.DecideAsync(connection, request, ct);
+        return new NodeRead(connection, before, decision);
+    }
 
-    public bool UsableFor(NodeDeployRequest now, DateTimeOffset at) =>
-        at - StartedAt <= MaxAge && SameWish(Request, now);
-
-    internal static bool SameWish(NodeDeployRequest was, NodeDeployRequest now) =>
-        was.Node.Name == now.Node.Name && was.Force == now.Force &&
-        was.Desired.SameTarget(now.Desired) && was.Desired.Tag == now.Desired.Tag &&
-        was.Desired.Services.SequenceEqual(now.Desired.Services, StringComparer.Ordinal) &&
-        was.Secrets.Count == now.Secrets.Count &&
-        was.Secrets.All(s => now.Secrets.TryGetValue(s.Key, out var value) && value == s.Value);
+    /// <summary>
+    /// Opens the connections of these nodes now (before the lock: a connection reads and changes nothing), so the SSH
+    /// handshakes overlap the lock; a node that cannot be reached fails where its state is read.
+    /// </summary>
+    public static void Open(INodeConnections connections, IEnumerable<NodeDeployRequest> requests, CancellationToken ct)
+    {
+        foreach (var request in requests)
+            _ = connections.ConnectAsync(request.Node, ct).ContinueWith(t => t.Exception, CancellationToken.None,
+                TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
 }

@@ -57,8 +57,6 @@ public sealed record OperationScope(
     /// <summary>Whether a process id is alive on this host (a lock held by a dead pid here is stale).</summary>
     public Func<int, bool> ProcessIsAlive { get; init; } = LocalProcesses.IsAlive;
 
-    /// <summary>The run's node states: read ahead by its first deploy target for the later ones (one per run, shared by every target's scope).</summary>
-    public StateReads States { get; init; } = new();
 
     private string? _tag;
 
