@@ -8,7 +8,7 @@ namespace Ktrdr.Deploy.Rendering.Swarm;
 /// The names a Swarm deploy agrees on with the nodes: the stack, each service, the node labels that place them and the
 /// versioned secret objects. Pure; the deploy labels the nodes and creates the secrets under exactly these names.
 /// </summary>
-internal static class SwarmNames
+public static class SwarmNames
 {
     public const string Stack = "ktrdr";
 

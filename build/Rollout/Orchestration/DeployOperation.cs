@@ -1,4 +1,5 @@
 using Ktrdr.Deploy.Rollout.Deploy;
+using Ktrdr.Deploy.Rollout.Swarm;
 using Ktrdr.Deploy.Topology;
 using Serilog;
 
@@ -40,6 +41,11 @@ public static class DeployOperation
         IReadOnlyList<NodeRole> readAhead)
     {
         var target = auditAs ?? $"Deploy{role}";
+        if (auditAs is null && scope.Env.Engine == DeployEngine.Swarm)
+        {
+            await SwarmDeployOperation.DeployAsync(scope, role, options, ct);
+            return;
+        }
         scope.RequireComposeEngine(target);
         // Patch and Rollback --tag deploy every role, so a node of any role is theirs (DeployTargets.Of names Patch for each)
         var planned = auditAs is null ? options.PlannedTargets : [DeployTargets.Patch];
@@ -70,9 +76,9 @@ public static class DeployOperation
     }
 
     /// <summary>A bundle rendered for another tag than this run deploys (RenderConfigs skipped after the tag changed).</summary>
-    private static bool RenderedForAnotherTag(NodeBundle bundle, OperationScope scope) => bundle.Tag is not null && bundle.Tag != scope.Tag;
+    internal static bool RenderedForAnotherTag(NodeBundle bundle, OperationScope scope) => bundle.Tag is not null && bundle.Tag != scope.Tag;
 
-    private static Dictionary<string, NodeBundle> Bundles(OperationScope scope, IReadOnlyList<NodeSpec> nodes) =>
+    internal static Dictionary<string, NodeBundle> Bundles(OperationScope scope, IReadOnlyList<NodeSpec> nodes) =>
         nodes.ToDictionary(n => n.Name, n => NodeBundle.Load(scope.RenderRoot, scope.Env, n));
 
     /// <summary>Each node's wish: its bundle, the images it resolves to now, its secrets (fetched once per run) and its registry login.</summary>
