@@ -38,9 +38,9 @@ public static class StackServicesOutput
                     replicas.Add((fields[0], r.Running, r.Desired));
                     break;
                 case TasksMarker when fields.Length >= 3:
-                    // newest task first per slot: "ktrdr_db.1" and its history "\_ ktrdr_db.1"; only a task whose desired state is running counts
+                    // newest task first per slot ("ktrdr_db.1", then its history): the first says where the service is
                     var service = fields[0].Split('.')[0];
-                    if (!tasks.ContainsKey(service) && fields[1] == "Running") tasks[service] = (fields[2], fields.Length > 3 ? fields[3] : "");
+                    tasks.TryAdd(service, (fields[2], fields.Length > 3 ? fields[3] : ""));
                     break;
                 case UpdatesMarker when fields.Length >= 1:
                     updates[fields[0]] = fields.Length > 1 ? fields[1] : "";

@@ -21,6 +21,9 @@ internal static class SwarmDeployPolicy
         var deploy = new YMap()
             .Set("mode", "replicated")
             .Set("replicas", Plain.Of(1))
+            // every port is published in host mode, so nothing needs a virtual IP: names resolve to the task itself, and
+            // no service depends on IPVS, which the lab's kernel (and many LXC hosts) do not offer (docs/swarm.md)
+            .Set("endpoint_mode", "dnsrr")
             .Set("placement", new YMap().Set("constraints", new List<object> { SwarmNames.PlacedOn(s.Node) }));
         if (s.Node.Role == NodeRole.Gpu)
             deploy.Set("resources", new YMap().Set("reservations", new YMap().Set("generic_resources", new List<object>
