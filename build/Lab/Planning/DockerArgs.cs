@@ -30,7 +30,6 @@ internal static class DockerArgs
         "-v", $"{plan.Paths.Mounts}:{MountPoint}:ro",
         "-e", $"KTRDR_LAB_DNS={plan.DnsIp}",
         "-e", $"KTRDR_LAB_REGISTRY={plan.RegistryPullHost}",
-        .. node.GenericResources.Count == 0 ? (string[])[] : ["-e", $"KTRDR_LAB_GENERIC_RESOURCES={string.Join(",", node.GenericResources)}"],
         image,
     ];
 

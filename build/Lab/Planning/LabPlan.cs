@@ -55,7 +55,7 @@ internal sealed record LabPlan(string Id, Ipv4Subnet Subnet, int RegistryPort, L
             throw new LabException($"{topology.SourceFile}: the lab has addresses for {SubnetChooser.HighestHost - FirstNodeHost + 1} nodes, the topology names {topology.Nodes.Count}");
         var prefix = $"ktrdr-lab-{id}";
         var nodes = topology.Nodes.Select((n, i) => new LabNode(n.Name, n.Host, subnet.Address(FirstNodeHost + i), n.Ssh.User,
-            $"{prefix}-{n.Name}", $"{prefix}-{n.Name}-docker") { GenericResources = n.Role == NodeRole.Gpu ? ["gpu=1"] : [] }).ToList();
+            $"{prefix}-{n.Name}", $"{prefix}-{n.Name}-docker")).ToList();
         return new LabPlan(id, subnet, registryPort, paths, topology.Domain, pull[0], nodes, LabAlertSink.For(topology, paths));
     }
 }

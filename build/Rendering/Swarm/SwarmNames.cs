@@ -18,9 +18,6 @@ public static class SwarmNames
     /// <summary>Node label carrying the node's role (core, workers, gpu), for operators and <c>docker node ls --filter</c>.</summary>
     public const string RoleLabel = "ktrdr.role";
 
-    /// <summary>The generic resource the gpu node's dockerd advertises (<c>node-generic-resources: ["gpu=1"]</c>) and a GPU worker reserves.</summary>
-    public const string GpuResource = "gpu";
-
     /// <summary>The version RenderConfigs writes when it has not seen the secret's value (it never fetches secrets).</summary>
     public const string PendingVersion = "pending";
 

@@ -32,13 +32,6 @@ public sealed class DockerArgsTests
     }
 
     [Fact]
-    public void Only_the_gpu_node_advertises_its_simulated_gpu_to_a_swarm()
-    {
-        Assert.Contains("KTRDR_LAB_GENERIC_RESOURCES=gpu=1", Values(DockerArgs.RunNode(_plan, _plan.Node("gpu"), "ktrdr-lab/node:1"), "-e"));
-        Assert.DoesNotContain(Values(DockerArgs.RunNode(_plan, _plan.Node("core"), "ktrdr-lab/node:1"), "-e"), e => e.StartsWith("KTRDR_LAB_GENERIC_RESOURCES", StringComparison.Ordinal));
-    }
-
-    [Fact]
     public void No_container_is_ever_privileged() =>
         Assert.All(Specs, s => Assert.DoesNotContain(s.RunArguments, a => a.Contains("privileged", StringComparison.Ordinal)));
 

@@ -4,7 +4,6 @@
 #   /etc/ktrdr-lab/authorized_keys  the lab's public key (mounted read-only by LabUp)
 #   KTRDR_LAB_REGISTRY               registry.ktrdr.lab:5000, pulled from without TLS like a plain HTTP registry
 #   KTRDR_LAB_DNS                    the lab's DNS server, for containers started by this node's Docker
-#   KTRDR_LAB_GENERIC_RESOURCES      optional, e.g. gpu=1: what this node's Docker advertises to a swarm (the gpu node's simulated GPU)
 # `ktrdr-lab-node keys` (run by LabUp through docker exec) installs the authorized key again and prints the host key.
 set -eu
 
@@ -26,11 +25,8 @@ fi
 : "${KTRDR_LAB_REGISTRY:?set by LabUp}" "${KTRDR_LAB_DNS:?set by LabUp}"
 install_keys
 mkdir -p /etc/docker
-generic=
-[ -z "${KTRDR_LAB_GENERIC_RESOURCES:-}" ] || generic="\"node-generic-resources\": [\"$(echo "$KTRDR_LAB_GENERIC_RESOURCES" | sed 's/,/", "/g')\"],"
 cat > /etc/docker/daemon.json <<JSON
 {
-  ${generic}
   "insecure-registries": ["${KTRDR_LAB_REGISTRY}"],
   "dns": ["${KTRDR_LAB_DNS}"],
   "storage-driver": "overlay2"
