@@ -29,7 +29,7 @@ partial class Build
     /// <summary>The image tag of this run: --tag (latest-green resolved through GitHub), else sha-&lt;HEAD&gt;.</summary>
     string ResolvedTag => ResolvedTagValue ??= RequestedTag() ?? GitRevision.ShortTag(RootDirectory);
 
-    [Parameter("Deploy engine for this run instead of the topology's engine: compose, or swarm (RenderConfigs also renders the environment as one Docker Swarm stack, docker-stack.yml; deploy targets refuse swarm until its deploy is built; see docs/swarm.md)")]
+    [Parameter("Deploy engine for this run instead of the topology's engine: compose, or swarm (RenderConfigs also renders the environment as one Docker Swarm stack, docker-stack.yml; DeployCore/Workers/Gpu then deploy that stack; Patch and Rollback refuse swarm; see docs/swarm.md)")]
     readonly DeployEngine? Engine;
 
     EnvironmentTopology LoadTopology() => TopologyLoader.Load(DeployRootPath, Environment) is var env && Engine is { } engine ? env with { Engine = engine } : env;

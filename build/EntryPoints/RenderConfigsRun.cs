@@ -45,11 +45,14 @@ public static class RenderConfigsRun
         await File.WriteAllTextAsync(stamp, fingerprint, ct);
     }
 
-    /// <summary>What a render depends on: the whole deploy tree, the environment, the nodes, the tag, and the rendering and build code.</summary>
+    /// <summary>
+    /// What a render depends on: the whole deploy tree, the environment and its engine (--engine swarm adds the stack file
+    /// to core's bundle without touching the tree), the nodes, the tag, and the rendering and build code.
+    /// </summary>
     private static string Fingerprint(EnvironmentTopology env, IReadOnlyList<NodeSpec> nodes, string tag, string deployRoot, Guid buildIdentity)
     {
         using var hash = new ContentHash();
-        hash.Line($"env {env.Name}").Line($"tag {tag}").Line($"nodes {string.Join(",", nodes.Select(n => n.Name))}")
+        hash.Line($"env {env.Name}").Line($"engine {env.Engine}").Line($"tag {tag}").Line($"nodes {string.Join(",", nodes.Select(n => n.Name))}")
             .Line($"code {typeof(RenderPipeline).Assembly.ManifestModule.ModuleVersionId}").Line($"build {buildIdentity}");
         return hash.Folder(deployRoot).Hex();
     }

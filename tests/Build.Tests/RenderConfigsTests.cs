@@ -43,6 +43,22 @@ public class RenderConfigsTests
     }
 
     [Fact]
+    public async Task Switching_the_engine_renders_again_even_when_nothing_else_changed()
+    {
+        using var sandbox = new BuildSandbox();
+        var compose = await sandbox.RunAsync("RenderConfigs", "--environment", "lab", "--tag", Tag);
+        Assert.True(compose.ExitCode == 0, compose.ToString());
+        var stack = Path.Combine(sandbox.RenderDir("lab", "core"), "docker-stack.yml");
+        Assert.False(File.Exists(stack));
+
+        var swarm = await sandbox.RunAsync("RenderConfigs", "--environment", "lab", "--engine", "swarm", "--tag", Tag);
+
+        Assert.True(swarm.ExitCode == 0, swarm.ToString());
+        Assert.DoesNotContain("Up to date", swarm.Output);
+        Assert.True(File.Exists(stack));
+    }
+
+    [Fact]
     public async Task Target_node_renders_only_that_node()
     {
         using var sandbox = new BuildSandbox();

@@ -5,8 +5,8 @@ using YamlDotNet.RepresentationModel;
 namespace Ktrdr.Deploy.Rendering.Swarm;
 
 /// <summary>
-/// A service's <c>deploy:</c> section: one replica placed on its node (by the node label), the GPU reserved on the gpu
-/// node, <c>restart</c> as a restart policy, and updates that Swarm itself rolls back when the new task is not healthy.
+/// A service's <c>deploy:</c> section: one replica placed on its node (by the node label), <c>restart</c> as a restart
+/// policy, and updates that Swarm itself rolls back when the new task is not healthy.
 /// </summary>
 internal static class SwarmDeployPolicy
 {
@@ -21,10 +21,13 @@ internal static class SwarmDeployPolicy
         var deploy = new YMap()
             .Set("mode", "replicated")
             .Set("replicas", Plain.Of(1))
+            // every port is published in host mode, so nothing needs a virtual IP: names resolve to the task itself, and
+            // no service depends on IPVS, which the lab's kernel (and many LXC hosts) do not offer (docs/swarm.md)
+            .Set("endpoint_mode", "dnsrr")
             .Set("placement", new YMap().Set("constraints", new List<object> { SwarmNames.PlacedOn(s.Node) }));
-        if (s.Node.Role == NodeRole.Gpu)
-            deploy.Set("resources", new YMap().Set("reservations", new YMap().Set("generic_resources", new List<object>
-                { new YMap().Set("discrete_resource_spec", new YMap().Set("kind", SwarmNames.GpuResource).Set("value", Plain.Of(1))) })));
+        // no generic-resource reservation for the GPU: the node label already pins the worker to the gpu node, and Swarm's
+        // constraint enforcer rejects a task that reserves all of a node's units ("assigned node no longer meets
+        // constraints", docker/cli#1805; seen on the lab with gpu=1): see docs/swarm.md
         return deploy
             .Set("restart_policy", new YMap().Set("condition", RestartCondition(s)).Set("delay", "5s"))
             .Set("update_config", new YMap().Set("parallelism", Plain.Of(1)).Set("delay", "0s").Set("failure_action", "rollback")

@@ -8,7 +8,7 @@ namespace Ktrdr.Deploy.Rendering.Swarm;
 /// The names a Swarm deploy agrees on with the nodes: the stack, each service, the node labels that place them and the
 /// versioned secret objects. Pure; the deploy labels the nodes and creates the secrets under exactly these names.
 /// </summary>
-internal static class SwarmNames
+public static class SwarmNames
 {
     public const string Stack = "ktrdr";
 
@@ -17,9 +17,6 @@ internal static class SwarmNames
 
     /// <summary>Node label carrying the node's role (core, workers, gpu), for operators and <c>docker node ls --filter</c>.</summary>
     public const string RoleLabel = "ktrdr.role";
-
-    /// <summary>The generic resource the gpu node's dockerd advertises (<c>node-generic-resources: ["gpu=1"]</c>) and a GPU worker reserves.</summary>
-    public const string GpuResource = "gpu";
 
     /// <summary>The version RenderConfigs writes when it has not seen the secret's value (it never fetches secrets).</summary>
     public const string PendingVersion = "pending";

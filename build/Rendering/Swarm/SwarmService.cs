@@ -15,13 +15,13 @@ internal static class SwarmService
     /// <summary>Carried over as they are (values resolved).</summary>
     private static readonly string[] Carried = ["image", "command", "entrypoint", "environment", "ports", "volumes", "healthcheck", "stop_grace_period", "user"];
 
-    /// <summary>Replaced by a Swarm setting (restart_policy, placement by node, a tmpfs mount, the primary group, generic resources).</summary>
+    /// <summary>Replaced by a Swarm setting (restart_policy, placement by node, a tmpfs mount, the primary group).</summary>
     private static readonly string[] Replaced = ["restart", "profiles", "depends_on", "tmpfs", "group_add", "runtime"];
 
     /// <summary>Compose keys Swarm has no counterpart for, with what to do instead.</summary>
     private static readonly IReadOnlyDictionary<string, string> Refused = new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        ["devices"] = "Swarm services cannot map devices: a GPU is reached through the nvidia runtime and reserved as a generic resource on the gpu node (docs/swarm.md)",
+        ["devices"] = "Swarm services cannot map devices: a GPU is reached through the nvidia runtime, the gpu node's default runtime (docs/swarm.md)",
         ["container_name"] = "Swarm names the containers itself; other services reach this one by its service name",
         ["network_mode"] = "Swarm services join the stack's network; publish a port instead",
         ["privileged"] = "Swarm services cannot run privileged",

@@ -1,4 +1,5 @@
 using Ktrdr.Deploy.Rollout.Deploy;
+using Ktrdr.Deploy.Rollout.Swarm;
 using Ktrdr.Deploy.Topology;
 using Serilog;
 
@@ -32,6 +33,7 @@ public static class DeployOperation
     /// </summary>
     public static Task DeployRoleAsync(OperationScope scope, NodeRole role, DeployOptions options, CancellationToken ct)
     {
+        if (scope.Env.Engine == DeployEngine.Swarm) return SwarmDeployOperation.DeployAsync(scope, role, options, ct);
         var roles = RolloutStages.ForTarget(role, options.PlannedTargets);
         if (roles.Count > 0) return DeployStageAsync(scope, roles, options, ct, null);
         var beside = RolloutStages.DeployedBeside(role, options.PlannedTargets)!.Value;
@@ -55,9 +57,7 @@ public static class DeployOperation
         if (nodes.Count == 0) return;
 
         var bundles = Bundles(scope, nodes);
-        if (bundles.Values.FirstOrDefault(b => RenderedForAnotherTag(b, scope)) is { } stale)
-            throw new RolloutException($"{stale.Directory} was rendered for tag {stale.Tag}, but this run deploys {scope.Tag}: " +
-                                       "run RenderConfigs with the same --tag first (do not --skip it when the tag changes)");
+        RequireRenderedForThisTag(bundles.Values, scope);
         if (options.DryRun || scope.NeedsConfirmation)
         {
             // no secret is fetched and no registry asked: the plan shows names, never values
@@ -78,10 +78,15 @@ public static class DeployOperation
     private static Dictionary<string, string> Images(IEnumerable<NodeDeployRequest> requests) =>
         requests.SelectMany(r => r.Desired.Images).GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.First().Value);
 
-    /// <summary>A bundle rendered for another tag than this run deploys (RenderConfigs skipped after the tag changed).</summary>
-    private static bool RenderedForAnotherTag(NodeBundle bundle, OperationScope scope) => bundle.Tag is not null && bundle.Tag != scope.Tag;
+    /// <summary>Refuses a bundle rendered for another tag than this run deploys (RenderConfigs skipped after the tag changed).</summary>
+    internal static void RequireRenderedForThisTag(IEnumerable<NodeBundle> bundles, OperationScope scope)
+    {
+        if (bundles.FirstOrDefault(b => b.Tag is not null && b.Tag != scope.Tag) is { } stale)
+            throw new RolloutException($"{stale.Directory} was rendered for tag {stale.Tag}, but this run deploys {scope.Tag}: " +
+                                       "run RenderConfigs with the same --tag first (do not --skip it when the tag changes)");
+    }
 
-    private static Dictionary<string, NodeBundle> Bundles(OperationScope scope, IReadOnlyList<NodeSpec> nodes) =>
+    internal static Dictionary<string, NodeBundle> Bundles(OperationScope scope, IReadOnlyList<NodeSpec> nodes) =>
         nodes.ToDictionary(n => n.Name, n => NodeBundle.Load(scope.RenderRoot, scope.Env, n));
 
     /// <summary>Each node's wish: its bundle, the images it resolves to now, its secrets (fetched once per run) and its registry login.</summary>

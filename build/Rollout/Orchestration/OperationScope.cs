@@ -73,14 +73,15 @@ public sealed record OperationScope(
     public bool NeedsConfirmation => !Confirm && Env.Name is not ("lab" or "local");
 
     /// <summary>
-    /// Stops a node-changing target on an <c>engine: swarm</c> environment before anything is read: the stack file is rendered
-    /// and checked (RenderConfigs), but deploying it is not built yet, and the compose path must not run on a Swarm's nodes.
+    /// Stops a node-changing target other than the deploy targets (Patch, Rollback, Backup...) on an <c>engine: swarm</c>
+    /// environment before anything is read: only DeployCore/Workers/Gpu deploy the stack so far, and the compose path must
+    /// not run on a Swarm's nodes.
     /// </summary>
     public void RequireComposeEngine(string target)
     {
         if (Env.Engine == DeployEngine.Swarm)
-            throw new RolloutException($"{Env.SourceFile}: engine swarm (its engine: line, or --engine swarm): {target} cannot deploy a Swarm stack yet " +
-                                       "(RenderConfigs renders and checks docker-stack.yml; see docs/swarm.md). Deploy with compose: set engine: compose " +
+            throw new RolloutException($"{Env.SourceFile}: engine swarm (its engine: line, or --engine swarm): {target} is not built for a Swarm stack yet " +
+                                       "(DeployCore, DeployWorkers and DeployGpu deploy it; see docs/swarm.md). Deploy with compose: set engine: compose " +
                                        "in the topology (or remove the line), and leave --engine out or pass --engine compose");
     }
 

@@ -60,16 +60,15 @@ public class SwarmPlacementTests
     }
 
     [Fact]
-    public void The_gpu_worker_reserves_the_gpu_its_node_advertises_and_nothing_else_does()
+    public void The_gpu_worker_is_pinned_to_the_gpu_node_by_its_label_and_no_service_reserves_a_generic_resource()
     {
         using var tree = new DeployTree();
         var stack = tree.Stack();
 
         var gpu = stack.Service("gpu-gpu-training-worker");
-        Assert.Equal(("gpu", "1"), (gpu.At("deploy", "resources", "reservations", "generic_resources", 0, "discrete_resource_spec", "kind"),
-            gpu.At("deploy", "resources", "reservations", "generic_resources", 0, "discrete_resource_spec", "value")));
         Assert.Equal(["node.labels.ktrdr.node == gpu"], gpu.List("deploy", "placement", "constraints"));
-        Assert.Single(stack.ServiceNames(), n => stack.Service(n).At("deploy", "resources", "reservations", "generic_resources", 0, "discrete_resource_spec", "kind") is not null);
+        // Swarm's constraint enforcer rejects a task holding all of a node's units (docker/cli#1805): see docs/swarm.md
+        Assert.DoesNotContain("generic_resources", stack.Text);
     }
 
     [Fact]

@@ -16,7 +16,7 @@ public class SwarmRefusalTests
 
         Assert.Equal(tree.LineOf(Gpu, "devices:"), d.Line);
         Assert.Contains("devices is not rendered for a Swarm stack", d.Message);
-        Assert.Contains("generic resource", d.Hint);
+        Assert.Contains("nvidia runtime", d.Hint);
     }
 
     [Theory]

@@ -1,0 +1,50 @@
+using Ktrdr.Deploy.Rendering.Compose;
+using YamlDotNet.RepresentationModel;
+
+namespace Ktrdr.Deploy.Rendering.Swarm;
+
+/// <summary>
+/// The stack file a Swarm deploy runs: RenderConfigs' <c>docker-stack.yml</c> (which never saw a secret value, so every
+/// secret object is named with the version <c>pending</c>) with each secret's object named after the value the deploy
+/// fetched (<see cref="SwarmNames.Secret"/>, <see cref="SwarmNames.Version"/>). Nothing else in the file changes.
+/// </summary>
+/// <param name="Objects">Swarm secret object name → the topology secret whose value it holds.</param>
+public sealed record PinnedStack(string Text, IReadOnlyDictionary<string, string> Objects)
+{
+    /// <summary>The stack file RenderConfigs writes into the core node's bundle.</summary>
+    public const string RenderedFile = SwarmStack.FileName;
+
+    /// <summary>The topology secrets the rendered stack names (its top-level <c>secrets:</c>), in order.</summary>
+    public static IReadOnlyList<string> SecretsOf(string stackText) => [.. Keys(stackText, "secrets").Order(StringComparer.Ordinal)];
+
+    /// <summary>The stack's services, in file order (without the stack's prefix).</summary>
+    public static IReadOnlyList<string> ServicesOf(string stackText) => [.. Keys(stackText, "services")];
+
+    private static IEnumerable<string> Keys(string stackText, string section)
+    {
+        var root = ComposeParser.LoadRoot(stackText);
+        return root is not null && root.Children.TryGetValue(new YamlScalarNode(section), out var s) && s is YamlMappingNode map
+            ? map.Children.Keys.OfType<YamlScalarNode>().Select(k => k.Value ?? "")
+            : [];
+    }
+
+    /// <param name="values">Every secret the stack names → its value.</param>
+    public static PinnedStack Pin(string stackText, IReadOnlyDictionary<string, string> values)
+    {
+        var text = stackText;
+        var objects = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var secret in SecretsOf(stackText))
+        {
+            if (!values.TryGetValue(secret, out var value))
+                throw new ArgumentException($"the stack names the secret {secret}, but no value for it was fetched", nameof(values));
+            var pending = $"name: {SwarmNames.Secret(secret, SwarmNames.PendingVersion)}\n";
+            if (!text.Contains(pending, StringComparison.Ordinal))
+                throw new ArgumentException($"the stack's secret {secret} is not named {SwarmNames.Secret(secret, SwarmNames.PendingVersion)}: render it again " +
+                                            "with ./build.sh RenderConfigs", nameof(stackText));
+            var name = SwarmNames.Secret(secret, SwarmNames.Version(value));
+            text = text.Replace(pending, $"name: {name}\n", StringComparison.Ordinal);
+            objects[name] = secret;
+        }
+        return new PinnedStack(text, objects);
+    }
+}
