@@ -13,10 +13,8 @@ namespace Ktrdr.Deploy.Rollout.Orchestration;
 /// </summary>
 public static class DeployLock
 {
-    /// <returns>True when another run held the lock first (waited for, or a stale one taken over): what was read before may be stale.</returns>
-    public static async Task<bool> AcquireAsync(ICommandExecutor core, OperationScope scope, LockHolder holder, CancellationToken ct)
+    public static async Task AcquireAsync(ICommandExecutor core, OperationScope scope, LockHolder holder, CancellationToken ct)
     {
-        var contended = false;
         var waited = Stopwatch.StartNew();
         LockHolder? announced = null;
         while (true)
@@ -25,9 +23,8 @@ public static class DeployLock
             if (acquired)
             {
                 if (announced is not null) Log.Information("Took the deploy lock of {Environment} after waiting {Seconds:0} s", scope.Env.Name, waited.Elapsed.TotalSeconds);
-                return contended;
+                return;
             }
-            contended = true;
             if (StaleLock.Reason(other, scope.Operator.Host, scope.ProcessIsAlive) is { } stale)
             {
                 Log.Warning("Taking over the deploy lock of {Environment}: {Reason}", scope.Env.Name, stale);
