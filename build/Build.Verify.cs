@@ -12,7 +12,7 @@ partial class Build
     [Parameter("Verify also starts one backtest and one training through the backend and waits until both complete")]
     readonly bool Smoke;
 
-    [Parameter("Verify fails when an alert is firing (without it, firing alerts are listed as warnings)")]
+    [Parameter("Verify fails when an alert is firing, and waits for the first evaluation of alert rules Prometheus has loaded (without it, both are warnings)")]
     readonly bool Strict;
 
     [Parameter("How long Verify retries failing checks before it reports them (default 60 s)")]

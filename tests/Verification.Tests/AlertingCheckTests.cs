@@ -1,5 +1,6 @@
 using Ktrdr.Deploy.Verification;
 using Ktrdr.Deploy.Verification.Checks;
+using Ktrdr.Deploy.Verification.Evaluation;
 using Standin.Tests.Support;
 using Verification.Tests.Support;
 
@@ -27,7 +28,7 @@ public class AlertingCheckTests
     {
         await using var prometheus = await PrivatePrometheus.StartAsync([], Rules);
 
-        var groups = await Eventually.ValueAsync(() => CheckRun.AllAsync(new RuleGroupsCheck(prometheus.BaseAddress, ["always", "never", "ktrdr-workers"])),
+        var groups = await Eventually.ValueAsync(() => CheckRun.AllAsync(new RuleGroupsCheck(prometheus.BaseAddress, ["always", "never", "ktrdr-workers"], strict: false)),
             o => o.Take(2).All(x => x.Result == CheckResult.Passed), "both rule groups evaluated with health ok");
         Assert.Equal("1 rules, health ok", groups[0].Detail);
         Assert.Equal((CheckResult.Failed, "not loaded; Prometheus has always, never"), (groups[2].Result, groups[2].Detail));
@@ -41,5 +42,23 @@ public class AlertingCheckTests
         var alertmanager = await CheckRun.AllAsync(new AlertmanagerReachedCheck(prometheus.BaseAddress, new Uri("http://127.0.0.1:1")));
         Assert.All(alertmanager, o => Assert.Equal(CheckResult.Failed, o.Result));
         Assert.Equal("Prometheus has no active Alertmanager", alertmanager[1].Detail);
+    }
+
+    [Fact]
+    public void A_rule_not_evaluated_yet_is_a_warning_saying_so_or_with_strict_a_failure_and_a_rule_in_error_fails_either_way()
+    {
+        RuleGroup Group(params LoadedRule[] rules) => new("ktrdr-workers", "/etc/prometheus/rules/workers.yml", rules);
+        var fresh = Group(new("KtrdrTargetDown", "unknown", ""), new("KtrdrWorkerSilent", "ok", ""));
+        var broken = Group(new("KtrdrTargetDown", "err", "vector cannot contain metrics with the same labelset"), new("KtrdrWorkerSilent", "unknown", ""));
+
+        var warned = RuleGroupsCheck.JudgeGroups([fresh], ["ktrdr-workers"], strict: false).Single();
+        Assert.Equal((CheckResult.Warning, "2 rules loaded, 1 not evaluated yet"), (warned.Result, warned.Detail));
+        Assert.Equal(CheckResult.Failed, RuleGroupsCheck.JudgeGroups([fresh], ["ktrdr-workers"], strict: true).Single().Result);
+        foreach (var strict in new[] { false, true })
+        {
+            var failed = RuleGroupsCheck.JudgeGroups([broken], ["ktrdr-workers"], strict).Single();
+            Assert.Equal((CheckResult.Failed, "rule KtrdrTargetDown: health err (vector cannot contain metrics with the same labelset)"), (failed.Result, failed.Detail));
+        }
+        Assert.Equal(CheckResult.Passed, RuleGroupsCheck.JudgeGroups([Group(new LoadedRule("KtrdrTargetDown", "ok", ""))], ["ktrdr-workers"], strict: false).Single().Result);
     }
 }

@@ -15,7 +15,7 @@ internal static class CheckCatalog
         checks.Add(new PrometheusTargetsCheck(plan.Prometheus, plan.Targets));
         checks.AddRange(plan.Queries.Select(q => new DashboardQueryCheck(plan.Prometheus, q)));
         checks.AddRange(plan.Alerting.Plan is { } alerting
-            ? [new RuleGroupsCheck(plan.Prometheus, alerting.RuleGroups), new AlertmanagerReachedCheck(plan.Prometheus, alerting.Alertmanager),
+            ? [new RuleGroupsCheck(plan.Prometheus, alerting.RuleGroups, plan.Strict), new AlertmanagerReachedCheck(plan.Prometheus, alerting.Alertmanager),
                new FiringAlertsCheck(plan.Prometheus, plan.Strict)]
             : [new SkippedCheck("alerting", plan.Alerting.SkipReason!)]);
         checks.AddRange(plan.Grafana.Plan is { } grafana
