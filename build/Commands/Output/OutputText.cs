@@ -1,6 +1,6 @@
 namespace Ktrdr.Deploy.Commands.Output;
 
-internal static class OutputText
+public static class OutputText
 {
     /// <summary>The non-blank lines of a command's output, trimmed of '\r' and surrounding blanks.</summary>
     public static IEnumerable<string> Lines(string output) =>

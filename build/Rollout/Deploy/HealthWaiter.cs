@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Ktrdr.Deploy.Commands.Compose;
 using Ktrdr.Deploy.Commands.Health;
 using Ktrdr.Deploy.Remote;
@@ -16,25 +15,26 @@ public static class HealthWaiter
     public static async Task<IReadOnlyList<ContainerStatus>> WaitAsync(
         ICommandExecutor node, TimeSpan timeout, CancellationToken ct, IReadOnlyCollection<string>? services = null)
     {
-        var watch = Stopwatch.StartNew();
         var probedHealthy = new HashSet<string>(StringComparer.Ordinal);
-        while (true)
+        var polled = await Poll.UntilAsync(async () =>
         {
             var containers = ComposeCommands.ParseContainers(await NodeRun.RequireAsync(node, ComposeCommands.Ps(), ct))
                 .Where(c => services is null || services.Contains(c.Service)).ToList();
             var verdict = HealthRules.Evaluate(containers, probedHealthy);
-            if (verdict.State == HealthState.Ready) return containers;
-            if (verdict.State == HealthState.Failed || watch.Elapsed > timeout)
-                throw new RolloutException(await DescribeAsync(node, containers, verdict, watch.Elapsed, ct));
+            if (verdict.State == HealthState.Waiting && verdict.ToProbe.Count > 0) await ProbeAsync(node, verdict.ToProbe, probedHealthy, ct);
+            return (Containers: containers, Verdict: verdict);
+        }, s => s.Verdict.State != HealthState.Waiting, timeout, TimeSpan.FromMilliseconds(500), ct);
+        var (containers, verdict) = polled.State;
+        if (verdict.State == HealthState.Ready) return containers;
+        throw new RolloutException(await DescribeAsync(node, containers, verdict, polled.Waited, ct));
+    }
 
-            if (verdict.ToProbe.Count > 0)
-            {
-                var tests = HealthProbe.ParseTests(await NodeRun.RequireAsync(node, HealthProbe.Tests([.. verdict.ToProbe.Select(c => c.ContainerId)]), ct));
-                if (tests.Count > 0)
-                    probedHealthy.UnionWith(HealthProbe.ParsePassed(await NodeRun.RequireAsync(node, HealthProbe.Run(tests), ct)));
-            }
-            await Task.Delay(TimeSpan.FromMilliseconds(500), ct);
-        }
+    /// <summary>Runs the health checks of containers Docker has not checked yet; those that pass join <paramref name="probedHealthy"/>.</summary>
+    private static async Task ProbeAsync(ICommandExecutor node, IReadOnlyList<ContainerStatus> toProbe, HashSet<string> probedHealthy, CancellationToken ct)
+    {
+        var tests = HealthProbe.ParseTests(await NodeRun.RequireAsync(node, HealthProbe.Tests([.. toProbe.Select(c => c.ContainerId)]), ct));
+        if (tests.Count > 0)
+            probedHealthy.UnionWith(HealthProbe.ParsePassed(await NodeRun.RequireAsync(node, HealthProbe.Run(tests), ct)));
     }
 
     private static async Task<string> DescribeAsync(ICommandExecutor node, IReadOnlyList<ContainerStatus> containers, HealthVerdict verdict, TimeSpan waited, CancellationToken ct)

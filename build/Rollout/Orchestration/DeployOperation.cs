@@ -70,13 +70,13 @@ public static class DeployOperation
         NodeRead.Open(scope.Connections, requests, ct);
         // one audit entry per target, as when each ran alone: History reads "DeployWorkers workers-b,workers-c" and "DeployGpu gpu"
         var audited = selected.Select(s => new AuditedTarget(auditAs ?? $"Deploy{s.Role}", s.Nodes,
-            Images(requests.Where(r => s.Nodes.Contains(r.Node))))).ToList();
+            Images(requests.Where(r => s.Nodes.Contains(r.Node)).SelectMany(r => r.Desired.Images)))).ToList();
         await LockedOperation.RunAsync(scope, audited, () => NodeDeploys.RunAsync(scope.Connections, requests, ct), ct);
     }
 
-    /// <summary>The images of these nodes' wishes, each variable once.</summary>
-    private static Dictionary<string, string> Images(IEnumerable<NodeDeployRequest> requests) =>
-        requests.SelectMany(r => r.Desired.Images).GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.First().Value);
+    /// <summary>The images an audit entry records: each image variable once (the first node's value; every node of a run has the same tag).</summary>
+    internal static Dictionary<string, string> Images(IEnumerable<KeyValuePair<string, string>> images) =>
+        images.GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.First().Value);
 
     /// <summary>Refuses a bundle rendered for another tag than this run deploys (RenderConfigs skipped after the tag changed).</summary>
     internal static void RequireRenderedForThisTag(IEnumerable<NodeBundle> bundles, OperationScope scope)

@@ -49,7 +49,7 @@ public static class SwarmDeployOperation
         var pinned = PinnedStack.Pin(stackText, secretNames.ToDictionary(n => n, n => secrets[n]));
         var request = new SwarmDeployRequest(core, nodes, bundles, pinned, pinned.Objects.ToDictionary(o => o.Key, o => secrets[o.Value]),
             scope.PullLogin(secrets), scope.Tag, options.HealthTimeout, options.Force);
-        var images = bundles.Values.SelectMany(b => b.EnvImages).GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.First().Value);
+        var images = DeployOperation.Images(bundles.Values.SelectMany(b => b.EnvImages));
         await LockedOperation.RunAsync(scope, target, nodes, images, () => SwarmDeployer.RunAsync(scope.Connections, request, ct), ct);
     }
 }

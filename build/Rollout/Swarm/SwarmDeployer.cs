@@ -2,6 +2,7 @@ using System.Diagnostics;
 using BuildEngine;
 using Ktrdr.Deploy.Commands.Compose;
 using Ktrdr.Deploy.Commands.Docker;
+using Ktrdr.Deploy.Commands.Output;
 using Ktrdr.Deploy.Commands.Swarm;
 using Ktrdr.Deploy.Remote;
 using Ktrdr.Deploy.Rendering.Swarm;
@@ -20,7 +21,7 @@ namespace Ktrdr.Deploy.Rollout.Swarm;
 /// </summary>
 public static class SwarmDeployer
 {
-    private static readonly TimeSpan Poll = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan ConvergePoll = TimeSpan.FromSeconds(2);
 
     public static async Task<IReadOnlyDictionary<string, NodeDeployed>> RunAsync(INodeConnections connections, SwarmDeployRequest request, CancellationToken ct)
     {
@@ -45,7 +46,7 @@ public static class SwarmDeployer
         await SwarmSetup.FormAsync(core, nodes, request, ct);
         await Task.WhenAll(request.Nodes.Select((n, i) => NodeProgress.StepAsync(n.Name, "compose down", async () =>
         {
-            var stopped = UnusedSecrets.Lines((await NodeRun.RequireAsync(nodes[i], SwarmCommands.ComposeProjectDown(ComposeProject.Name), ct)).StandardOutput);
+            var stopped = OutputText.Lines((await NodeRun.RequireAsync(nodes[i], SwarmCommands.ComposeProjectDown(ComposeProject.Name), ct)).StandardOutput).ToList();
             return stopped.Count == 0 ? "no compose project running" : $"stopped and removed {string.Join(", ", stopped)} (volumes kept)";
         })));
         await Task.WhenAll(request.Nodes.Select((n, i) => NodeProgress.StepAsync(n.Name, "upload", async () =>
@@ -54,14 +55,14 @@ public static class SwarmDeployer
             await nodes[i].UploadDirectoryAsync(request.Bundles[n.Name].Directory, n.DeployDirectory, ct, elevate);
             return $"bundle {request.Bundles[n.Name].Hash[..12]} → {n.DeployDirectory}";
         })));
-        await DeployStackAsync(core, request, ct);
+        var secretObjects = await DeployStackAsync(core, request, ct);
         await NodeProgress.StepAsync(name, "stamp", async () =>
         {
             var written = new SwarmStamp(request.DesiredHash, request.Tag, DateTimeOffset.UtcNow, Deploy.DeployStamp.CurrentOperator);
             await core.WriteFileAsync(SwarmStamp.PathOn(request.Core), written.ToJson(), 0b110_100_100, ct);
             return SwarmStamp.PathOn(request.Core);
         });
-        await RemoveUnusedSecretsAsync(core, request, ct);
+        await RemoveUnusedSecretsAsync(core, request, secretObjects, ct);
         Log.Information("Stack {Stack}: deployed ({Reason}) in {Elapsed}", SwarmNames.Stack, decision.Reason, Elapsed.Format(watch.Elapsed));
         return Landed(request, request.Tag);
     }
@@ -73,17 +74,18 @@ public static class SwarmDeployer
         StackServicesOutput.Parse(await core.RunAsync(SwarmCommands.StackStatus(SwarmNames.Stack), ct));
 
     /// <summary>The secret objects the stack names (missing ones created), the pinned stack file, the deploy, then the wait.</summary>
-    private static async Task DeployStackAsync(ICommandExecutor core, SwarmDeployRequest request, CancellationToken ct)
+    /// <returns>The secret objects on the swarm now: those listed before plus those created.</returns>
+    private static async Task<IReadOnlyList<string>> DeployStackAsync(ICommandExecutor core, SwarmDeployRequest request, CancellationToken ct)
     {
         var name = request.Core.Name;
-        await NodeProgress.StepAsync(name, "secrets", async () =>
+        var known = await NodeProgress.StepAsync(name, "secrets", async () =>
         {
-            var existing = UnusedSecrets.Lines((await NodeRun.RequireAsync(core, SwarmCommands.SecretNames(), ct)).StandardOutput).ToHashSet(StringComparer.Ordinal);
-            var missing = request.Stack.Objects.Keys.Where(o => !existing.Contains(o)).ToList();
+            var existing = OutputText.Lines((await NodeRun.RequireAsync(core, SwarmCommands.SecretNames(), ct)).StandardOutput).ToList();
+            var missing = request.Stack.Objects.Keys.Except(existing, StringComparer.Ordinal).ToList();
             foreach (var secretObject in missing)
                 await NodeRun.RequireAsync(core, SwarmCommands.CreateSecret(secretObject, request.Stack.Objects[secretObject], request.SecretValues[secretObject]), ct);
-            return missing.Count == 0 ? $"{request.Stack.Objects.Count} secret object(s) already there"
-                : $"created {string.Join(", ", missing)} (values over stdin)";
+            return ((IReadOnlyList<string>)[.. existing, .. missing], missing.Count == 0 ? $"{request.Stack.Objects.Count} secret object(s) already there"
+                : $"created {string.Join(", ", missing)} (values over stdin)");
         });
         var directory = request.Core.DeployDirectory;
         await NodeProgress.StepAsync(name, "stack deploy", async () =>
@@ -96,14 +98,9 @@ public static class SwarmDeployer
         });
         await NodeProgress.StepAsync(name, "converge", async () =>
         {
-            var waited = Stopwatch.StartNew();
-            Convergence state;
-            while (true)
-            {
-                state = StackConvergence.Judge(await StatusAsync(core, ct), request.Services, SwarmNames.Stack);
-                if (state.Done || waited.Elapsed >= request.Timeout) break;
-                await Task.Delay(Poll, ct);
-            }
+            var polled = await Poll.UntilAsync(async () => StackConvergence.Judge(await StatusAsync(core, ct), request.Services, SwarmNames.Stack),
+                s => s.Done, request.Timeout, ConvergePoll, ct);
+            var state = polled.State;
             foreach (var line in state.Running.Select(s => $"{s}: running").Concat(state.Failed).Concat(state.Waiting))
                 Log.Information("    {Service}", line);
             if (!state.Succeeded)
@@ -112,13 +109,14 @@ public static class SwarmDeployer
                                            string.Join("\n    ", state.Failed.Concat(state.Waiting)));
             return $"{state.Running.Count} service(s) running";
         });
+        return known;
     }
 
-    private static async Task RemoveUnusedSecretsAsync(ICommandExecutor core, SwarmDeployRequest request, CancellationToken ct) =>
+    /// <param name="existing">The secret objects on the swarm (listed by the secrets step, plus those it created).</param>
+    private static async Task RemoveUnusedSecretsAsync(ICommandExecutor core, SwarmDeployRequest request, IReadOnlyList<string> existing, CancellationToken ct) =>
         await NodeProgress.StepAsync(request.Core.Name, "old secrets", async () =>
         {
-            var existing = UnusedSecrets.Lines((await NodeRun.RequireAsync(core, SwarmCommands.SecretNames(), ct)).StandardOutput);
-            var inUse = UnusedSecrets.Lines((await NodeRun.RequireAsync(core, SwarmCommands.SecretsInUse(), ct)).StandardOutput);
+            var inUse = OutputText.Lines((await NodeRun.RequireAsync(core, SwarmCommands.SecretsInUse(), ct)).StandardOutput);
             var unused = UnusedSecrets.Of(existing, inUse, request.Stack.Objects.Keys);
             if (unused.Count == 0) return "none unused";
             await NodeRun.RequireAsync(core, SwarmCommands.RemoveSecrets(unused), ct);

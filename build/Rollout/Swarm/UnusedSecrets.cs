@@ -11,7 +11,4 @@ public static class UnusedSecrets
         return [.. existing.Where(n => n.StartsWith(SwarmNames.Stack + "_", StringComparison.Ordinal) && !keep.Contains(n)).Distinct().Order(StringComparer.Ordinal)];
     }
 
-    /// <summary>Names printed one a line.</summary>
-    public static IReadOnlyList<string> Lines(string output) =>
-        [.. output.Replace("\r", "").Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0)];
 }
