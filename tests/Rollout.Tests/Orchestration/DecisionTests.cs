@@ -1,4 +1,3 @@
-using Ktrdr.Deploy.Rendering.Bundles;
 using Ktrdr.Deploy.Remote;
 using Ktrdr.Deploy.Rollout;
 using Ktrdr.Deploy.Rollout.Deploy;
@@ -14,24 +13,16 @@ namespace Rollout.Tests.Orchestration;
 /// <summary>What the orchestration decides before it acts: which nodes are touched, which fail alone, what stops a run.</summary>
 public class DecisionTests : IDisposable
 {
-    private const string Hash = "3f2a9c01d4e5f60718293a4b5c6d7e8f9a0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d";
+    private const string Hash = LabRequests.Hash;
     private readonly string _artifacts = Directory.CreateTempSubdirectory("ktrdr-orchestration-").FullName;
     private readonly EnvironmentTopology _lab = Nodes.Lab();
     private readonly InMemoryConnections _connections = new();
 
     public void Dispose() => Directory.Delete(_artifacts, recursive: true);
 
-    private static readonly DeployOptions Options = new([], Force: false, DryRun: false, TimeSpan.FromSeconds(5), 1, TimeSpan.FromSeconds(5));
+    private static readonly DeployOptions Options = LabRequests.Options;
 
-    private NodeDeployRequest Request(string node)
-    {
-        var spec = _lab.FindNode(node)!;
-        var directory = Path.Combine(_artifacts, "render", "lab", node);
-        Directory.CreateDirectory(directory);
-        File.WriteAllText(Path.Combine(directory, "manifest.json"), new BundleManifest("lab", node, "sha-7c8143b", Hash, []).ToJson());
-        var bundle = new NodeBundle(directory, Hash, new Dictionary<string, string>(), []);
-        return DeployRequests.For(spec, spec.Role, bundle, new Dictionary<string, string>(), SecretSet.Empty, null, "sha-7c8143b", Options);
-    }
+    private NodeDeployRequest Request(string node) => new LabRequests(_lab, _artifacts).For(node);
 
     /// <summary>The node already runs what the request asks: its stamp matches and it recorded no service to check.</summary>
     private void AlreadyDeployed(string node)

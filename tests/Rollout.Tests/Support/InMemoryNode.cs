@@ -57,8 +57,17 @@ internal sealed class InMemoryNode(string target) : ICommandExecutor
         return Task.FromResult(rule.Answer?.Invoke(command) ?? new CommandResult(0, "", "", TimeSpan.Zero));
     }
 
-    public Task UploadDirectoryAsync(string localDirectory, string remoteDirectory, CancellationToken ct, bool elevate = false) =>
-        throw new InvalidOperationException("this in-memory node takes no upload");
+    /// <summary>Whether an upload is taken (recorded in <see cref="Uploads"/>); by default it is refused, so a test notices one it does not expect.</summary>
+    public bool TakesUploads { get; set; }
+
+    public List<string> Uploads { get; } = [];
+
+    public Task UploadDirectoryAsync(string localDirectory, string remoteDirectory, CancellationToken ct, bool elevate = false)
+    {
+        if (!TakesUploads) throw new InvalidOperationException("this in-memory node takes no upload");
+        Uploads.Add(remoteDirectory);
+        return Task.CompletedTask;
+    }
 
     public Task<string?> ReadFileAsync(string remotePath, CancellationToken ct) => Task.FromResult(Files.GetValueOrDefault(remotePath));
 
