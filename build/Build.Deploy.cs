@@ -21,7 +21,7 @@ partial class Build
     [Parameter("How long a deploy waits for a node's containers to run, pass their health checks and (workers) be registered available (default 3 min); failing it rolls the node back")]
     readonly TimeSpan HealthTimeout = TimeSpan.FromMinutes(3);
 
-    [Parameter("How many services of a running worker node a deploy replaces at once (default 1: one at a time, each drained first)")]
+    [Parameter("How many services of each kind (backtest, training worker) a deploy replaces at once on a running worker node (default 1: one of each kind at a time, each drained first)")]
     [AtLeast(1)]
     readonly int BatchSize = 1;
 

@@ -9,17 +9,20 @@ public class RollingOptionsTests
     private static RollingOptions Options(int batch) => new(batch, TimeSpan.FromMinutes(1), Force: false, TimeSpan.FromMinutes(1));
 
     [Fact]
-    public void One_at_a_time_by_default_in_the_nodes_service_order()
+    public void One_of_each_kind_at_a_time_by_default_in_the_nodes_service_order()
     {
         var batches = Options(1).Batches(Services, Services.ToHashSet());
-        Assert.Equal(Services, batches.Select(b => Assert.Single(b)));
+        Assert.Equal([["backtest-worker-1", "training-worker-1"], ["backtest-worker-2", "training-worker-2"]], batches);
     }
 
     [Fact]
-    public void A_batch_size_groups_services_and_the_last_batch_takes_the_rest()
+    public void A_batch_size_groups_services_of_each_kind_and_the_most_numerous_kind_sets_the_rounds()
     {
-        var batches = Options(3).Batches(Services, Services.ToHashSet());
-        Assert.Equal([["backtest-worker-1", "training-worker-1", "backtest-worker-2"], ["training-worker-2"]], batches);
+        string[] services = ["backtest-worker-1", "training-worker-1", "backtest-worker-2", "backtest-worker-3"];
+        Assert.Equal([["backtest-worker-1", "backtest-worker-2", "training-worker-1"], ["backtest-worker-3"]],
+            Options(2).Batches(services, services.ToHashSet()));
+        Assert.Equal([["backtest-worker-1"], ["backtest-worker-2"], ["backtest-worker-3"]],
+            Options(1).Batches(["backtest-worker-1", "backtest-worker-2", "backtest-worker-3"], services.ToHashSet()));
     }
 
     [Fact]
@@ -27,6 +30,16 @@ public class RollingOptionsTests
     {
         var batches = Options(2).Batches(Services, new HashSet<string> { "training-worker-1", "training-worker-2", "gone-service" });
         Assert.Equal([["training-worker-1", "training-worker-2"]], batches);
+    }
+
+    [Theory]
+    [InlineData("backtest-worker-12", "backtest-worker")]
+    [InlineData("training-worker-1", "training-worker")]
+    [InlineData("gpu-training-worker", "gpu-training-worker")]
+    [InlineData("node-exporter", "node-exporter")]
+    public void A_services_kind_is_its_name_without_the_slot_number(string service, string kind)
+    {
+        Assert.Equal(kind, RollingOptions.Kind(service));
     }
 
     [Fact]

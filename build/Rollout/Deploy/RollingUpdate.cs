@@ -7,7 +7,7 @@ using Ktrdr.Deploy.Rollout.Nodes;
 namespace Ktrdr.Deploy.Rollout.Deploy;
 
 /// <summary>
-/// Updates a running worker node a batch of services at a time (one by default): drain (a busy worker — by its own
+/// Updates a running worker node a batch of services at a time (one of each kind by default, <see cref="RollingOptions.Batches"/>): drain (a busy worker — by its own
 /// <c>/health</c> or by the backend's record — finishes its operation first, up to the drain timeout), replace the batch
 /// (<c>up -d --no-deps &lt;services&gt;</c>), wait until each runs, passes its health check and is registered
 /// <c>available</c> with the backend again, then the next batch. A node is never left without its other workers.
