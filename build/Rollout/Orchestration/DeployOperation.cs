@@ -94,12 +94,9 @@ public static class DeployOperation
         IReadOnlyDictionary<string, NodeBundle> bundles, DeployOptions options, CancellationToken ct)
     {
         var secrets = await scope.Secrets.FetchAsync(scope.Env, bundles.Values.SelectMany(b => b.SecretNames).Concat(scope.RegistrySecretName).Distinct(), ct);
-        var requests = new List<NodeDeployRequest>();
-        foreach (var (role, nodes) in roles)
-        foreach (var node in nodes)
-            requests.Add(DeployRequests.For(node, role, bundles[node.Name], await scope.Images.ResolveAsync(scope.Env, node, bundles[node.Name], secrets, scope.Tag, ct),
-                secrets, scope.PullLogin(secrets), scope.Tag, options));
-        return requests;
+        var wishes = roles.SelectMany(r => r.Nodes.Select(node => (r.Role, Node: node))).ToList();
+        var images = await Task.WhenAll(wishes.Select(w => scope.Images.ResolveAsync(scope.Env, w.Node, bundles[w.Node.Name], secrets, scope.Tag, ct)));
+        return [.. wishes.Select((w, i) => DeployRequests.For(w.Node, w.Role, bundles[w.Node.Name], images[i], secrets, scope.PullLogin(secrets), scope.Tag, options))];
     }
 
     /// <summary>

@@ -21,22 +21,24 @@ public sealed class RegistryImageIdentities : IImageIdentities
     public async Task<IReadOnlyDictionary<string, string>> ResolveAsync(EnvironmentTopology env, NodeSpec node, NodeBundle bundle, SecretSet secrets,
         string tag, CancellationToken ct)
     {
-        var identities = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (variable, reference) in bundle.EnvImages)
+        // every image asked at once: a run's registry round trips overlap instead of adding up
+        var identities = await Task.WhenAll(bundle.EnvImages.Select(async pair => (Variable: pair.Key, Identity: await IdentityAsync(env, node, pair.Key, pair.Value, secrets, tag, ct))));
+        return identities.ToDictionary(i => i.Variable, i => i.Identity, StringComparer.Ordinal);
+    }
+
+    private async Task<string> IdentityAsync(EnvironmentTopology env, NodeSpec node, string variable, string reference, SecretSet secrets, string tag, CancellationToken ct)
+    {
+        var image = env.Images.Values.Single(i => i.EnvVariable == variable);
+        return !image.Build ? reference : await _asked.GetOrAdd(reference, _ => new Lazy<Task<string>>(async () =>
         {
-            var image = env.Images.Values.Single(i => i.EnvVariable == variable);
-            identities[variable] = !image.Build ? reference : await _asked.GetOrAdd(reference, _ => new Lazy<Task<string>>(async () =>
-            {
-                if (NodeTargets.IsThisMachine(node)) return await LocalAsync(env, reference, ct);
-                using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(15) };
-                var token = env.Registry.TokenSecret is { } name ? secrets[name] : null;
-                var digest = await new RegistryClient(http).DigestAsync(env.Registry.Url, image.Repository, tag, env.Registry.Username, token, ct)
-                             ?? throw new RolloutException($"the registry {env.Registry.Url} has no {image.Repository}:{tag}: " +
-                                                           "run ./build.sh PushGhcr (or pass the --tag that was pushed)");
-                return $"{reference}@{digest}";
-            })).Value;
-        }
-        return identities;
+            if (NodeTargets.IsThisMachine(node)) return await LocalAsync(env, reference, ct);
+            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(15) };
+            var token = env.Registry.TokenSecret is { } name ? secrets[name] : null;
+            var digest = await new RegistryClient(http).DigestAsync(env.Registry.Url, image.Repository, tag, env.Registry.Username, token, ct)
+                         ?? throw new RolloutException($"the registry {env.Registry.Url} has no {image.Repository}:{tag}: " +
+                                                       "run ./build.sh PushGhcr (or pass the --tag that was pushed)");
+            return $"{reference}@{digest}";
+        })).Value;
     }
 
     /// <summary>An image built on this machine for the local environment: <c>reference@&lt;image id&gt;</c>, never asked of a registry.</summary>
