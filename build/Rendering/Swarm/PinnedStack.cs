@@ -6,7 +6,9 @@ namespace Ktrdr.Deploy.Rendering.Swarm;
 /// <summary>
 /// The stack file a Swarm deploy runs: RenderConfigs' <c>docker-stack.yml</c> (which never saw a secret value, so every
 /// secret object is named with the version <c>pending</c>) with each secret's object named after the value the deploy
-/// fetched (<see cref="SwarmNames.Secret"/>, <see cref="SwarmNames.Version"/>). Nothing else in the file changes.
+/// fetched (<see cref="SwarmNames.Secret"/>, <see cref="SwarmNames.Version"/>), and each image we build named by the digest the
+/// registry gives its tag now (<c>repo:tag@sha256:...</c>: every node runs that exact image, and a re-pushed tag is a change).
+/// Nothing else in the file changes.
 /// </summary>
 /// <param name="Objects">Swarm secret object name → the topology secret whose value it holds.</param>
 public sealed record PinnedStack(string Text, IReadOnlyDictionary<string, string> Objects)
@@ -29,7 +31,8 @@ public sealed record PinnedStack(string Text, IReadOnlyDictionary<string, string
     }
 
     /// <param name="values">Every secret the stack names → its value.</param>
-    public static PinnedStack Pin(string stackText, IReadOnlyDictionary<string, string> values)
+    /// <param name="images">Images as the registry resolves them now (<c>repo:tag@sha256:...</c>); one the stack does not name is ignored.</param>
+    public static PinnedStack Pin(string stackText, IReadOnlyDictionary<string, string> values, IEnumerable<string>? images = null)
     {
         var text = stackText;
         var objects = new SortedDictionary<string, string>(StringComparer.Ordinal);
@@ -45,6 +48,8 @@ public sealed record PinnedStack(string Text, IReadOnlyDictionary<string, string
             text = text.Replace(pending, $"name: {name}\n", StringComparison.Ordinal);
             objects[name] = secret;
         }
+        foreach (var image in (images ?? []).Where(i => i.Contains('@', StringComparison.Ordinal)).Distinct())
+            text = text.Replace($"image: \"{image[..image.IndexOf('@')]}\"\n", $"image: \"{image}\"\n", StringComparison.Ordinal);
         return new PinnedStack(text, objects);
     }
 }

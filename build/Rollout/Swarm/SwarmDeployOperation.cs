@@ -10,7 +10,7 @@ namespace Ktrdr.Deploy.Rollout.Swarm;
 /// The deploy targets on an <c>engine: swarm</c> environment: one stack for every node. DeployCore deploys it; DeployWorkers
 /// and DeployGpu deploy the same stack when DeployCore is not in the run (Swarm updates only the services whose spec
 /// changed), and are a no-op when it is. Bundles checked against this run's tag, a dry-run or production plan, secrets
-/// fetched once, then <see cref="SwarmDeployer"/> under the deploy lock, audited like every deploy.
+/// fetched once, the images pinned to the digests the registry gives their tags now, then <see cref="SwarmDeployer"/> under the deploy lock, audited like every deploy.
 /// </summary>
 public static class SwarmDeployOperation
 {
@@ -46,10 +46,12 @@ public static class SwarmDeployOperation
         }
 
         var secrets = await scope.Secrets.FetchAsync(env, secretNames.Concat(scope.RegistrySecretName).Distinct(), ct);
-        var pinned = PinnedStack.Pin(stackText, secretNames.ToDictionary(n => n, n => secrets[n]));
+        // what each image's tag resolves to in the registry now: the stack names it by digest, the same on every node
+        var identities = await Task.WhenAll(nodes.Select(n => scope.Images.ResolveAsync(env, n, bundles[n.Name], secrets, scope.Tag, ct)));
+        var pinned = PinnedStack.Pin(stackText, secretNames.ToDictionary(n => n, n => secrets[n]), identities.SelectMany(i => i.Values));
         var request = new SwarmDeployRequest(core, nodes, bundles, pinned, pinned.Objects.ToDictionary(o => o.Key, o => secrets[o.Value]),
             scope.PullLogin(secrets), scope.Tag, options.HealthTimeout, options.Force);
-        var images = DeployOperation.Images(bundles.Values.SelectMany(b => b.EnvImages));
+        var images = DeployOperation.Images(identities.SelectMany(i => i));
         await LockedOperation.RunAsync(scope, target, nodes, images, () => SwarmDeployer.RunAsync(scope.Connections, request, ct), ct);
     }
 }

@@ -29,6 +29,9 @@ public sealed partial class RolloutTests
         var services = (await RolloutLab.RequireAsync(core, "docker service ls --format '{{.Name}} {{.Replicas}}'")).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(10, services.Length);
         Assert.All(services, s => Assert.EndsWith(" 1/1", s));
+        // the stack deployed names each image we build by the digest the registry gave its tag (a re-pushed tag is a change)
+        var deployed = await RolloutLab.RequireAsync(core, "cat /opt/ktrdr-core/docker-stack.deployed.yml");
+        Assert.Matches(new Regex(@"image: ""[^""]*/ktrdr-backend:sha-e2e0001@sha256:[0-9a-f]{64}"""), deployed);
 
         // every place a compose deploy leaves a secret value in plain text: the service specs, docker inspect of every
         // container, and the container store on every node

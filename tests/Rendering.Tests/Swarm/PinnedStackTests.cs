@@ -25,6 +25,24 @@ public class PinnedStackTests
     }
 
     [Fact]
+    public void Pinning_the_images_digests_gives_exactly_the_stack_rendered_with_the_digests_known()
+    {
+        using var tree = new DeployTree();
+        var rendered = tree.Stack();
+        var backend = System.Text.RegularExpressions.Regex.Match(rendered.Text, "image: \"([^\"]*/ktrdr-backend:[^\"]*)\"").Groups[1].Value;
+        var db = System.Text.RegularExpressions.Regex.Match(rendered.Text, "image: \"([^\"]*/postgres:[^\"]*)\"").Groups[1].Value;
+        const string backendDigest = "sha256:1111111111111111111111111111111111111111111111111111111111111111";
+        const string dbDigest = "sha256:2222222222222222222222222222222222222222222222222222222222222222";
+
+        var pinned = PinnedStack.Pin(rendered.Text, Values, [$"{backend}@{backendDigest}", $"{db}@{dbDigest}", "elsewhere/unused:1@sha256:33", "grafana/grafana:11.3.0"]);
+
+        var expected = tree.Stack(inputs: new StackInputs(new Dictionary<string, string> { ["ktrdr"] = backendDigest, ["db"] = dbDigest }, SwarmNames.Versions(Values)));
+        Assert.Equal(expected.Text, pinned.Text);
+        Assert.Contains($"{backend}@{backendDigest}", pinned.Text);
+        Assert.NotEqual(PinnedStack.Pin(rendered.Text, Values).Text, pinned.Text);
+    }
+
+    [Fact]
     public void The_stack_names_its_secrets_and_services()
     {
         using var tree = new DeployTree();
