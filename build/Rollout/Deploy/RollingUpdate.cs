@@ -36,31 +36,17 @@ public static class RollingUpdate
     }
 
     private static async Task DrainAsync(ICommandExecutor node, ContainerStatus container, RollingOptions options, CancellationToken ct) =>
-        await NodeProgress.StepAsync(node.Target, "drain", async () =>
-        {
-            var polled = await Poll.UntilAsync(() => WorkerStateAsync(node, container, ct),
-                r => !r.IsBusy, options.DrainTimeout, TimeSpan.FromSeconds(1), ct);
-            var (report, waited) = (polled.State, polled.Waited);
-            if (!polled.TimedOut)
-                return $"{container.Service} {WorkerDrain.Describe(report)}{(waited.TotalSeconds >= 1 ? $" after waiting {waited.TotalSeconds:0} s" : "")}";
-            if (options.Force) return $"{container.Service} still busy after {options.DrainTimeout.TotalSeconds:0} s: replaced anyway (--force)";
-            throw new RolloutException($"{node.Target}: {container.Service} is still busy after {options.DrainTimeout.TotalSeconds:0} s " +
-                                       $"(--drain-timeout; {WorkerDrain.Describe(report)}): its operation would be cut off. " +
-                                       "Wait and deploy again, give a longer --drain-timeout, or --force to replace it anyway.");
-        });
+        await NodeProgress.StepAsync(node.Target, "drain", () =>
+            WorkerDrainWait.UntilIdleAsync(node, container.ContainerId, container.Service, options.DrainTimeout, options.Force, ct));
 
     /// <summary>A replaced worker counts once the backend lists it <c>available</c> again (it re-registers after its start).</summary>
     private static async Task WaitServingAsync(ICommandExecutor node, ContainerStatus container, TimeSpan timeout, CancellationToken ct)
     {
-        var polled = await Poll.UntilAsync(() => WorkerStateAsync(node, container, ct),
+        var polled = await Poll.UntilAsync(() => WorkerDrainWait.StateAsync(node, container.ContainerId, ct),
             r => r.IsServing, timeout, TimeSpan.FromMilliseconds(500), ct);
         if (polled.TimedOut)
             throw new RolloutException($"{node.Target}: {container.Service} runs and is healthy but the backend does not list it available " +
                                        $"after {polled.Waited.TotalSeconds:0} s ({WorkerDrain.Describe(polled.State)}): check its KTRDR_API_CLIENT_BASE_URL " +
                                        "and KTRDR_WORKER_PUBLIC_BASE_URL, and the backend's log");
     }
-
-    /// <summary>The worker's own /health and the backend's record of it, read inside its container.</summary>
-    private static async Task<WorkerReport> WorkerStateAsync(ICommandExecutor node, ContainerStatus container, CancellationToken ct) =>
-        WorkerDrain.Parse(await node.RunAsync(WorkerDrain.Status(container.ContainerId), ct));
 }

@@ -50,7 +50,7 @@ public static class SwarmDeployOperation
         var identities = await Task.WhenAll(nodes.Select(n => scope.Images.ResolveAsync(env, n, bundles[n.Name], secrets, scope.Tag, ct)));
         var pinned = PinnedStack.Pin(stackText, secretNames.ToDictionary(n => n, n => secrets[n]), identities.SelectMany(i => i.Values));
         var request = new SwarmDeployRequest(core, nodes, bundles, pinned, pinned.Objects.ToDictionary(o => o.Key, o => secrets[o.Value]),
-            scope.PullLogin(secrets), scope.Tag, options.HealthTimeout, options.Force);
+            scope.PullLogin(secrets), scope.Tag, options.HealthTimeout, options.Force) { DrainTimeout = options.DrainTimeout };
         var images = DeployOperation.Images(identities.SelectMany(i => i));
         await LockedOperation.RunAsync(scope, target, nodes, images, () => SwarmDeployer.RunAsync(scope.Connections, request, ct), ct);
     }

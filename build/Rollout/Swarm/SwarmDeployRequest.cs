@@ -15,6 +15,9 @@ public sealed record SwarmDeployRequest(
     /// <summary>The file the deploy writes next to core's bundle and runs (the bundle's own docker-stack.yml names no secret version).</summary>
     public const string DeployedStackFile = "docker-stack.deployed.yml";
 
+    /// <summary>How long a busy worker is waited for before the deploy stops (or, with <see cref="Force"/>, goes on).</summary>
+    public TimeSpan DrainTimeout { get; init; } = TimeSpan.FromMinutes(10);
+
     public string DesiredHash => SwarmStamp.HashOf(Stack.Text, Bundles.ToDictionary(b => b.Key, b => b.Value.Hash));
 
     public IReadOnlyList<string> Services => PinnedStack.ServicesOf(Stack.Text);

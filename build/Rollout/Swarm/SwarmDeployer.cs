@@ -15,7 +15,8 @@ namespace Ktrdr.Deploy.Rollout.Swarm;
 
 /// <summary>
 /// Where a Swarm deploy is executed: core's stamp and the stack's services first (read-only); an unchanged stack ends
-/// there. Otherwise pre-flight of every node, the swarm (init, join), node labels, each node's compose project down,
+/// there. Otherwise pre-flight of every node, the swarm (init, join), node labels, busy workers drained (<see cref="SwarmDrain"/>),
+/// each node's compose project down,
 /// the bundles uploaded, the secret objects created, <c>docker stack deploy</c>, the wait until every service runs (or
 /// one failed, or the timeout), the stamp, and the secret objects no service uses any more removed.
 /// </summary>
@@ -44,6 +45,7 @@ public static class SwarmDeployer
         var nodes = await Task.WhenAll(request.Nodes.Select(n => connections.ConnectAsync(n, ct)));
         var preflights = await PreflightGate.AllAsync(nodes, request.Nodes, ct);
         await SwarmSetup.FormAsync(core, nodes, request, ct);
+        await SwarmDrain.RunAsync(nodes, request.Nodes, request.DrainTimeout, request.Force, ct);
         await Task.WhenAll(request.Nodes.Select((n, i) => NodeProgress.StepAsync(n.Name, "compose down", async () =>
         {
             var stopped = OutputText.Lines((await NodeRun.RequireAsync(nodes[i], SwarmCommands.ComposeProjectDown(ComposeProject.Name), ct)).StandardOutput).ToList();
