@@ -12,8 +12,11 @@ namespace Ktrdr.Deploy.Rendering.Swarm;
 /// needs that node's values. <c>$$</c> stays escaped (the stack deploy interpolates once more).
 /// </summary>
 internal sealed partial class ServiceSource(EnvironmentTopology env, NodeSpec node, ComposeFile file, string name, YamlMappingNode body,
-    IReadOnlyDictionary<string, string> variables, List<Diagnostic> diagnostics)
+    IReadOnlyDictionary<string, string> variables, List<Diagnostic> diagnostics, StackInputs inputs)
 {
+    /// <summary>What the render knows beyond the sources (digests, secret versions, the bundle files' hashes).</summary>
+    public StackInputs Inputs => inputs;
+
     public EnvironmentTopology Env => env;
     public NodeSpec Node => node;
     public string ComposeName => name;

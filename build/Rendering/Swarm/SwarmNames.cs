@@ -62,6 +62,28 @@ internal sealed record StackInputs(IReadOnlyDictionary<string, string> Digests, 
     public static readonly StackInputs Unknown = new(new Dictionary<string, string>(), new Dictionary<string, string>());
 
     public string VersionOf(string secret) => SecretVersions.TryGetValue(secret, out var v) ? v : SwarmNames.PendingVersion;
+
+    /// <summary>
+    /// The bundle files' SHA-256 by <see cref="FileKey"/>: a service that bind-mounts some of them carries their hash as a
+    /// container label, so a changed file changes the service's spec and Swarm replaces its task (a running container keeps
+    /// reading the file it mounted). Empty: no label.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> FileHashes { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>A file of <paramref name="node"/>'s bundle as a bind mount names it: <c>node:/deploy/dir/relative/path</c>.</summary>
+    public static string FileKey(NodeSpec node, string path) => $"{node.Name}:{node.DeployDirectory.TrimEnd('/')}/{(path.StartsWith("./", StringComparison.Ordinal) ? path[2..] : path)}";
+
+    /// <summary>
+    /// The hash of the bundle files under <paramref name="bound"/> (absolute paths on <paramref name="node"/>, files or
+    /// directories), or null when none is a bundle file or no hashes are known.
+    /// </summary>
+    public string? MountedFilesHash(NodeSpec node, IReadOnlyList<string> bound)
+    {
+        var lines = bound.Select(path => $"{node.Name}:{path.TrimEnd('/')}")
+            .SelectMany(key => FileHashes.Where(f => f.Key == key || f.Key.StartsWith(key + "/", StringComparison.Ordinal)))
+            .Select(f => $"{f.Key} {f.Value}").Distinct().Order(StringComparer.Ordinal).ToList();
+        return lines.Count == 0 ? null : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', lines))))[..12];
+    }
 }
 
 /// <summary>A rendered stack file and what the render found (refusals are errors; replacements are notes).</summary>

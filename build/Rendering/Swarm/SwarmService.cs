@@ -28,13 +28,19 @@ internal static class SwarmService
         ["build"] = "a stack runs pushed images: build and push with BuildImages PushGhcr",
     };
 
+    /// <summary>
+    /// The container label carrying the hash of the bundle files a service bind-mounts: a changed file changes the spec, so
+    /// Swarm replaces the task (its container would go on reading the file it mounted, not the one uploaded).
+    /// </summary>
+    public const string MountedFilesLabel = "ktrdr.mounted-files";
+
     public static StackService Convert(ServiceSource s)
     {
         CheckKeys(s);
         var user = SwarmDeployPolicy.User(s, out var owner);
         var secrets = SwarmSecrets.Plan(s, owner);
         var ports = SwarmPorts.Of(s);
-        var (mounts, named) = SwarmVolumes.Of(s);
+        var (mounts, named, bound) = SwarmVolumes.Of(s);
         ReportReplacements(s);
 
         var spec = new YMap()
@@ -46,6 +52,7 @@ internal static class SwarmService
             .Set("secrets", secrets.Mounts.Count > 0 ? secrets.Mounts : null)
             .Set("ports", ports.Count > 0 ? ports : null)
             .Set("volumes", mounts.Count > 0 ? mounts : null)
+            .Set("labels", s.Inputs.MountedFilesHash(s.Node, bound) is { } mounted ? new YMap().Set(MountedFilesLabel, mounted) : null)
             .Set("healthcheck", s.Child("healthcheck") is { } check ? s.Tree(check) : null)
             .Set("stop_grace_period", s.Text("stop_grace_period"))
             .Set("deploy", SwarmDeployPolicy.For(s, publishesOrKeepsData: ports.Count > 0 || named.Count > 0));

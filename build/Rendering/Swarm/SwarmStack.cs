@@ -31,7 +31,7 @@ internal static class SwarmStack
                 foreach (var active in file.ActiveServices(node.Profiles))
                 {
                     if (!bodies.Children.TryGetValue(new YamlScalarNode(active.Name), out var body) || body is not YamlMappingNode map) continue;
-                    var service = SwarmService.Convert(new ServiceSource(env, node, file, active.Name, map, variables, diagnostics));
+                    var service = SwarmService.Convert(new ServiceSource(env, node, file, active.Name, map, variables, diagnostics, inputs));
                     if (services.Has(service.Name))
                     {
                         diagnostics.Add(new Diagnostic(file.Path, active.Position.Line, active.Position.Column, $"services.{active.Name}",

@@ -9,11 +9,12 @@ namespace Ktrdr.Deploy.Rendering.Swarm;
 /// </summary>
 internal static class SwarmVolumes
 {
-    /// <summary>The service's mounts and the named volumes they use.</summary>
-    public static (List<object> Mounts, List<string> Named) Of(ServiceSource s)
+    /// <summary>The service's mounts, the named volumes they use, and the bundle's files and directories it binds (absolute paths).</summary>
+    public static (List<object> Mounts, List<string> Named, List<string> Bound) Of(ServiceSource s)
     {
         var mounts = new List<object>();
         var named = new List<string>();
+        var bound = new List<string>();
         if (s.Child("volumes") is YamlSequenceNode seq)
         {
             foreach (var item in seq)
@@ -25,7 +26,7 @@ internal static class SwarmVolumes
                 }
                 var parts = s.Resolve((item as YamlScalarNode)?.Value ?? "").Split(':');
                 var source = parts[0];
-                if (source.StartsWith("./", StringComparison.Ordinal)) source = $"{s.Node.DeployDirectory.TrimEnd('/')}/{source[2..]}";
+                if (source.StartsWith("./", StringComparison.Ordinal)) bound.Add(source = $"{s.Node.DeployDirectory.TrimEnd('/')}/{source[2..]}");
                 else if (source.StartsWith("../", StringComparison.Ordinal))
                 {
                     s.Report(item, "volumes", $"\"{parts[0]}\" leaves the node's deploy directory", "bind files of the bundle (./...) or absolute paths");
@@ -36,7 +37,7 @@ internal static class SwarmVolumes
             }
         }
         foreach (var tmpfs in Tmpfs(s)) mounts.Add(tmpfs);
-        return (mounts, named);
+        return (mounts, named, bound);
     }
 
     /// <summary><c>tmpfs: ["/run/x:mode=0700,uid=65534"]</c> → a tmpfs mount; its options are not Swarm settings (said in a note).</summary>
