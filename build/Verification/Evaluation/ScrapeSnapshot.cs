@@ -1,0 +1,33 @@
+namespace Ktrdr.Deploy.Verification.Evaluation;
+
+/// <summary>
+/// What Verify fetched itself from the scrape URL of a target Prometheus has not scraped yet: the exposition, or why
+/// there is none (no answer, not 200, not a Prometheus text exposition).
+/// </summary>
+internal sealed record OwnScrape(ActiveTarget Target, Exposition? Exposition, string Problem = "")
+{
+    public static OwnScrape Answered(ActiveTarget target, Exposition exposition) => new(target, exposition);
+
+    public static OwnScrape Failed(ActiveTarget target, string problem) => new(target, null, problem);
+}
+
+/// <summary>
+/// Prometheus' active targets as Verify saw them in one round, and for each target waiting for its first scrape, what
+/// its scrape URL answered Verify. The targets check judges it; the dashboard checks ask it whether a metric Prometheus
+/// has no series of yet is exposed by a target of the panel's jobs that is only waiting for that first scrape.
+/// </summary>
+internal sealed record ScrapeSnapshot(IReadOnlyList<ActiveTarget> Active, IReadOnlyList<OwnScrape> Pending)
+{
+    /// <summary>Series Prometheus writes itself for every scrape of every target: "exposed" by any target once scraped.</summary>
+    private static readonly HashSet<string> PerScrapeSeries =
+        ["up", "scrape_duration_seconds", "scrape_samples_scraped", "scrape_samples_post_metric_relabeling", "scrape_series_added"];
+
+    public static readonly ScrapeSnapshot None = new([], []);
+
+    public OwnScrape? PendingFor(ActiveTarget target) => Pending.FirstOrDefault(p => p.Target == target);
+
+    /// <summary>The first target not scraped yet, of a job the matchers select, whose own answer exposes the metric; null when none.</summary>
+    public ActiveTarget? ExposedWhilePending(string metric, IReadOnlyList<string> jobMatchers) =>
+        Pending.FirstOrDefault(p => p.Exposition is { } e && (e.Names.Contains(metric) || PerScrapeSeries.Contains(metric))
+                                    && JobMatchers.Select(jobMatchers, p.Target.Job))?.Target;
+}
