@@ -66,4 +66,23 @@ public class ScrapeSnapshotTests
         Assert.Equal(Gpu, snapshot.ExposedWhilePending("up", ["job=\"ktrdr-gpu\""]));                        // Prometheus writes it per scrape
         Assert.Null(ScrapeSnapshot.None.ExposedWhilePending("up", []));
     }
+
+    [Theory]
+    [InlineData("http://workers-b.ktrdr.lab:5003/metrics/", "http://workers-b.ktrdr.lab:5003/metrics/")]
+    [InlineData("http://127.0.0.1:33865/metrics/", "http://127.0.0.1:33865/metrics/")]
+    [InlineData("http://backend:8000/metrics/", "http://core.ktrdr.lab:8000/metrics/")]
+    [InlineData("http://localhost:9090/metrics", "http://core.ktrdr.lab:9090/metrics")]
+    public void A_service_name_of_the_core_network_is_fetched_at_Prometheus_host(string scrapeUrl, string fetched)
+    {
+        Assert.Equal(new Uri(fetched), OwnScrape.Reachable(scrapeUrl, new Uri("http://core.ktrdr.lab:9090")));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("/metrics/")]
+    [InlineData("ftp://backend:8000/metrics/")]
+    public void No_usable_scrape_url_is_none(string scrapeUrl)
+    {
+        Assert.Null(OwnScrape.Reachable(scrapeUrl, new Uri("http://core.ktrdr.lab:9090")));
+    }
 }

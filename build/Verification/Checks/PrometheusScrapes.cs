@@ -8,7 +8,7 @@ internal sealed record ScrapeRead(ScrapeSnapshot Snapshot, CheckOutcome? Failure
 
 /// <summary>
 /// Takes <see cref="ScrapeSnapshot"/>s for one Verify run: GET /api/v1/targets, then the scrape URL of every target
-/// Prometheus has not scraped yet (all at once, through the run's host map). The targets check takes a new one each time
+/// Prometheus has not scraped yet (all at once, through the run's host map; <see cref="OwnScrape.Reachable"/>). The targets check takes a new one each time
 /// it runs; the dashboard checks read the latest (joining the one in flight), so a round fetches the scrape URLs once,
 /// and a dashboard check sees what the targets check judged. One instance per run, made by <see cref="CheckCatalog"/>.
 /// </summary>
@@ -42,9 +42,9 @@ internal sealed class PrometheusScrapes(Uri prometheus)
         return new ScrapeRead(new ScrapeSnapshot(active, pending));
     }
 
-    private static async Task<OwnScrape> ScrapeAsync(VerifyHttp http, ActiveTarget target, CancellationToken ct)
+    private async Task<OwnScrape> ScrapeAsync(VerifyHttp http, ActiveTarget target, CancellationToken ct)
     {
-        if (!Uri.TryCreate(target.ScrapeUrl, UriKind.Absolute, out var url))
+        if (OwnScrape.Reachable(target.ScrapeUrl, prometheus) is not { } url)
             return OwnScrape.Failed(target, $"Prometheus gives no usable scrape URL (\"{target.ScrapeUrl}\")");
         var answer = await http.GetAsync(url, ct);
         if (answer.Error is not null) return OwnScrape.Failed(target, $"GET {answer.Shown}: {answer.Error}");

@@ -9,6 +9,19 @@ internal sealed record OwnScrape(ActiveTarget Target, Exposition? Exposition, st
     public static OwnScrape Answered(ActiveTarget target, Exposition exposition) => new(target, exposition);
 
     public static OwnScrape Failed(ActiveTarget target, string problem) => new(target, null, problem);
+
+    /// <summary>
+    /// Where Verify fetches a scrape URL from this machine: as Prometheus has it, except that a host without a dot (a
+    /// compose service name on the core node's network, or localhost: Prometheus' own container) is reached at
+    /// Prometheus' host, the core node, which publishes those ports (backend 8000, Prometheus 9090, Alertmanager 9093).
+    /// Null when Prometheus gives no absolute http(s) URL.
+    /// </summary>
+    public static Uri? Reachable(string scrapeUrl, Uri prometheus)
+    {
+        if (!Uri.TryCreate(scrapeUrl, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https")) return null;
+        if (url.HostNameType != UriHostNameType.Dns || url.Host.Contains('.')) return url;
+        return new UriBuilder(url) { Host = prometheus.Host }.Uri;
+    }
 }
 
 /// <summary>
