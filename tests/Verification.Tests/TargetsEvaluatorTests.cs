@@ -75,6 +75,20 @@ public class TargetsEvaluatorTests
     }
 
     [Fact]
+    public void A_service_of_the_core_network_that_this_machine_cannot_reach_is_a_warning_not_a_wrong_port()
+    {
+        var exporter = new ActiveTarget("node-exporter", "node-exporter:9100", "unknown", "", "http://node-exporter:9100/metrics");
+        var problem = "GET http://core.ktrdr.lab:9100/metrics: connection refused on core.ktrdr.lab:9100 (nothing listens there)";
+
+        var unreachable = TargetsEvaluator.Evaluate([new("node-exporter", "node-exporter:9100")],
+            new ScrapeSnapshot([exporter], [OwnScrape.NoAnswer(exporter, problem)]), strict: false)[0];
+        var worker = TargetsEvaluator.Evaluate([Backend], new ScrapeSnapshot([Pending], [OwnScrape.NoAnswer(Pending, problem)]), strict: false)[0];
+
+        Assert.Equal((CheckResult.Warning, $"not reachable from this machine ({problem}); Prometheus' first scrape pending"), (unreachable.Result, unreachable.Detail));
+        Assert.Equal(CheckResult.Failed, worker.Result);   // a dotted or IP host is reached as Prometheus reaches it: no answer is a failure
+    }
+
+    [Fact]
     public void With_strict_a_target_not_scraped_yet_fails_so_that_Verify_waits_for_Prometheus_own_scrape()
     {
         var snapshot = new ScrapeSnapshot([Pending], [OwnScrape.Answered(Pending, Exposition.Parse("up 1"))]);

@@ -47,7 +47,7 @@ internal sealed class PrometheusScrapes(Uri prometheus)
         if (OwnScrape.Reachable(target.ScrapeUrl, prometheus) is not { } url)
             return OwnScrape.Failed(target, $"Prometheus gives no usable scrape URL (\"{target.ScrapeUrl}\")");
         var answer = await http.GetAsync(url, ct);
-        if (answer.Error is not null) return OwnScrape.Failed(target, $"GET {answer.Shown}: {answer.Error}");
+        if (answer.Error is not null) return OwnScrape.NoAnswer(target, $"GET {answer.Shown}: {answer.Error}");
         if (answer.Status != 200) return OwnScrape.Failed(target, $"GET {answer.Shown}: expected 200, got {answer.Status} {HttpAnswer.Snippet(answer.Body)}".TrimEnd());
         try { return OwnScrape.Answered(target, Exposition.Parse(answer.Body)); }
         catch (FormatException e) { return OwnScrape.Failed(target, $"GET {answer.Shown}: not a Prometheus text exposition: {e.Message}"); }

@@ -2,13 +2,21 @@ namespace Ktrdr.Deploy.Verification.Evaluation;
 
 /// <summary>
 /// What Verify fetched itself from the scrape URL of a target Prometheus has not scraped yet: the exposition, or why
-/// there is none (no answer, not 200, not a Prometheus text exposition).
+/// there is none (no answer, not 200, not a Prometheus text exposition). <paramref name="Unreachable"/>: no answer from a
+/// service of the core's compose network, whose port the core may not publish (node-exporter): no proof of a wrong port.
 /// </summary>
-internal sealed record OwnScrape(ActiveTarget Target, Exposition? Exposition, string Problem = "")
+internal sealed record OwnScrape(ActiveTarget Target, Exposition? Exposition, string Problem = "", bool Unreachable = false)
 {
     public static OwnScrape Answered(ActiveTarget target, Exposition exposition) => new(target, exposition);
 
     public static OwnScrape Failed(ActiveTarget target, string problem) => new(target, null, problem);
+
+    /// <summary>No answer at all (no connection, no HTTP): <see cref="Unreachable"/> when the target is on the core's compose network.</summary>
+    public static OwnScrape NoAnswer(ActiveTarget target, string problem) => new(target, null, problem, OnComposeNetwork(target.ScrapeUrl));
+
+    /// <summary>A scrape URL whose host has no dot: a compose service name on the core node's network, or localhost (Prometheus' container).</summary>
+    public static bool OnComposeNetwork(string scrapeUrl) =>
+        Uri.TryCreate(scrapeUrl, UriKind.Absolute, out var url) && url.HostNameType == UriHostNameType.Dns && !url.Host.Contains('.');
 
     /// <summary>
     /// Where Verify fetches a scrape URL from this machine: as Prometheus has it, except that a host without a dot (a
@@ -19,8 +27,7 @@ internal sealed record OwnScrape(ActiveTarget Target, Exposition? Exposition, st
     public static Uri? Reachable(string scrapeUrl, Uri prometheus)
     {
         if (!Uri.TryCreate(scrapeUrl, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https")) return null;
-        if (url.HostNameType != UriHostNameType.Dns || url.Host.Contains('.')) return url;
-        return new UriBuilder(url) { Host = prometheus.Host }.Uri;
+        return OnComposeNetwork(scrapeUrl) ? new UriBuilder(url) { Host = prometheus.Host }.Uri : url;
     }
 }
 

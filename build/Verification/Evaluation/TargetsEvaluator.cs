@@ -32,11 +32,18 @@ internal static class TargetsEvaluator
             (strict ? " (--strict waits for its own scrape)" : "")),
     };
 
-    private static CheckOutcome FirstScrapePending(ExpectedTarget target, OwnScrape own) => own.Exposition is { } exposition
-        ? CheckOutcome.Warn(target.ToString(), $"answers with {exposition.Names.Count} metrics at {own.Target.ScrapeUrl} (Prometheus' first scrape pending)",
+    private static CheckOutcome FirstScrapePending(ExpectedTarget target, OwnScrape own) => own switch
+    {
+        { Exposition: { } exposition } => CheckOutcome.Warn(target.ToString(),
+            $"answers with {exposition.Names.Count} metrics at {own.Target.ScrapeUrl} (Prometheus' first scrape pending)",
             "Prometheus scrapes every 15 s and has not scraped it since it (re)started; Verify fetched the scrape URL itself, from this " +
-            "machine, not from Prometheus' container; --strict waits for Prometheus' own scrape")
-        : CheckOutcome.Fail(target.ToString(), $"not scraped yet, and {own.Problem}", PortHint(target, "its scrape URL does not answer with metrics"));
+            "machine, not from Prometheus' container; --strict waits for Prometheus' own scrape"),
+        { Unreachable: true } => CheckOutcome.Warn(target.ToString(),
+            $"not reachable from this machine ({own.Problem}); Prometheus' first scrape pending",
+            "it lives on the core's compose network and the core does not publish its port, so only Prometheus can scrape it " +
+            "(every 15 s, not yet since it (re)started); --strict waits for Prometheus' own scrape"),
+        _ => CheckOutcome.Fail(target.ToString(), $"not scraped yet, and {own.Problem}", PortHint(target, "its scrape URL does not answer with metrics")),
+    };
 
     private static string PortHint(ExpectedTarget target, string why) =>
         $"{why}: compare port {Port(target.Instance)} with the port the container listens on " +
