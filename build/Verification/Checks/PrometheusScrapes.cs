@@ -8,9 +8,10 @@ internal sealed record ScrapeRead(ScrapeSnapshot Snapshot, CheckOutcome? Failure
 
 /// <summary>
 /// Takes <see cref="ScrapeSnapshot"/>s for one Verify run: GET /api/v1/targets, then the scrape URL of every target
-/// Prometheus has not scraped yet (all at once, through the run's host map; <see cref="OwnScrape.Reachable"/>). The targets check takes a new one each time
-/// it runs; the dashboard checks read the latest (joining the one in flight), so a round fetches the scrape URLs once,
-/// and a dashboard check sees what the targets check judged. One instance per run, made by <see cref="CheckCatalog"/>.
+/// Prometheus has not scraped yet (all at once, through the run's host map; <see cref="OwnScrape.Reachable"/>). The
+/// targets check takes a new one each time it runs; the dashboard checks read the latest (joining the one in flight),
+/// so a round fetches the scrape URLs once and a dashboard check sees what the targets check judged. One instance per
+/// run, made by <see cref="CheckCatalog"/>; nothing outlives the run.
 /// </summary>
 internal sealed class PrometheusScrapes(Uri prometheus)
 {
