@@ -290,7 +290,8 @@ public sealed partial class RolloutTests(RolloutLab lab, ITestOutputHelper outpu
             // prometheus.yml changed but not Prometheus' own settings: without a recreate it would keep reading the old file
             Assert.Matches(new Regex(@"core +recreate +prometheus: a file it mounts from the bundle changed"), up.Output);
 
-            var verify = await Run("Verify", "--verify-timeout", "2m");
+            // --strict: Prometheus was recreated, and without it Verify reports a target it has not scraped yet as a warning
+            var verify = await Run("Verify", "--strict", "--verify-timeout", "2m");
             Assert.True(verify.ExitCode == 0, verify.ToString());
             Assert.Matches(new Regex(@"prometheus targets ktrdr-workers-c workers-c\.ktrdr\.lab:5004 +passed"), verify.Output);
             Assert.Matches(new Regex(@"workers registered workers-c-backtest-2 +passed"), verify.Output);
