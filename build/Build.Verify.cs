@@ -12,7 +12,7 @@ partial class Build
     [Parameter("Verify also starts one backtest and one training through the backend and waits until both complete")]
     readonly bool Smoke;
 
-    [Parameter("Verify fails when an alert is firing, and waits for the first evaluation of alert rules Prometheus has loaded (without it, both are warnings)")]
+    [Parameter("Verify fails when an alert is firing, and waits for what Prometheus has not done yet since the deploy: first scrape of each target, two samples for rate panels, first evaluation of alert rules (without it, each is a warning)")]
     readonly bool Strict;
 
     [Parameter("How long Verify retries failing checks before it reports them (default 60 s)")]

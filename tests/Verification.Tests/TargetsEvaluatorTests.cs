@@ -12,13 +12,15 @@ public class TargetsEvaluatorTests
     private static readonly ExpectedTarget Gpu = new("ktrdr-gpu", "127.0.0.1:36183");
     private static readonly ExpectedTarget Workers = new("ktrdr-workers-b", "127.0.0.1:33749");
 
-    private static IReadOnlyList<ActiveTarget> Recorded() =>
-        ActiveTarget.ParseList(JsonNode.Parse(StubServer.Recorded("prometheus-targets-one-down.json")));
+    private static readonly ActiveTarget Pending = new("ktrdr-backend", "127.0.0.1:33865", "unknown", "", "http://127.0.0.1:33865/metrics/");
+
+    private static ScrapeSnapshot Recorded() =>
+        new(ActiveTarget.ParseList(JsonNode.Parse(StubServer.Recorded("prometheus-targets-one-down.json"))), []);
 
     [Fact]
     public void Up_targets_pass_and_a_down_target_quotes_prometheus_and_names_the_port()
     {
-        var outcomes = TargetsEvaluator.Evaluate([Backend, Gpu, Workers], Recorded());
+        var outcomes = TargetsEvaluator.Evaluate([Backend, Gpu, Workers], Recorded(), strict: false);
 
         Assert.Equal(new CheckOutcome("ktrdr-backend 127.0.0.1:33865", CheckResult.Passed, "up (http://127.0.0.1:33865/metrics/)"), outcomes[0]);
         Assert.Equal(CheckResult.Passed, outcomes[1].Result);
@@ -30,7 +32,7 @@ public class TargetsEvaluatorTests
     [Fact]
     public void A_target_on_another_port_is_missing_and_the_scraped_one_is_unexpected()
     {
-        var outcomes = TargetsEvaluator.Evaluate([Backend, new("ktrdr-gpu", "127.0.0.1:5005"), Workers], Recorded());
+        var outcomes = TargetsEvaluator.Evaluate([Backend, new("ktrdr-gpu", "127.0.0.1:5005"), Workers], Recorded(), strict: false);
 
         var missing = outcomes.Single(o => o.Target == "ktrdr-gpu 127.0.0.1:5005");
         Assert.Equal("not among Prometheus' active targets; job ktrdr-gpu scrapes 127.0.0.1:36183 instead", missing.Detail);
@@ -42,17 +44,69 @@ public class TargetsEvaluatorTests
     [Fact]
     public void A_job_Prometheus_does_not_have_is_named()
     {
-        var outcome = TargetsEvaluator.Evaluate([new("ktrdr-workers-c", "workers-c.ktrdr.lab:5003")], [])[0];
+        var outcome = TargetsEvaluator.Evaluate([new("ktrdr-workers-c", "workers-c.ktrdr.lab:5003")], ScrapeSnapshot.None, strict: false)[0];
 
         Assert.Equal("not among Prometheus' active targets; there is no job ktrdr-workers-c", outcome.Detail);
     }
 
     [Fact]
-    public void A_target_not_scraped_yet_fails_so_that_it_is_asked_again()
+    public void A_target_not_scraped_yet_that_answers_Verify_with_metrics_is_a_warning_saying_so()
     {
-        var outcome = TargetsEvaluator.Evaluate([Backend], [new("ktrdr-backend", "127.0.0.1:33865", "unknown", "", "")])[0];
+        var snapshot = new ScrapeSnapshot([Pending], [OwnScrape.Answered(Pending, Exposition.Parse("up 1\nprocess_cpu_seconds_total 2"))]);
+
+        var outcome = TargetsEvaluator.Evaluate([Backend], snapshot, strict: false)[0];
+
+        Assert.Equal((CheckResult.Warning, "answers with 2 metrics at http://127.0.0.1:33865/metrics/ (Prometheus' first scrape pending)"),
+            (outcome.Result, outcome.Detail));
+        Assert.Contains("--strict waits for Prometheus' own scrape", outcome.Hint);
+    }
+
+    [Fact]
+    public void A_target_not_scraped_yet_that_does_not_answer_Verify_fails_with_the_port_hint()
+    {
+        var snapshot = new ScrapeSnapshot([Pending],
+            [OwnScrape.Failed(Pending, "GET http://127.0.0.1:33865/metrics/: connection refused on 127.0.0.1:33865 (nothing listens there)")]);
+
+        var outcome = TargetsEvaluator.Evaluate([Backend], snapshot, strict: false)[0];
+
+        Assert.Equal((CheckResult.Failed, "not scraped yet, and GET http://127.0.0.1:33865/metrics/: connection refused on 127.0.0.1:33865 (nothing listens there)"),
+            (outcome.Result, outcome.Detail));
+        Assert.Contains("compare port 33865 with the port the container listens on", outcome.Hint);
+    }
+
+    [Fact]
+    public void A_service_of_the_core_network_that_this_machine_cannot_reach_is_a_warning_not_a_wrong_port()
+    {
+        var exporter = new ActiveTarget("node-exporter", "node-exporter:9100", "unknown", "", "http://node-exporter:9100/metrics");
+        var problem = "GET http://core.ktrdr.lab:9100/metrics: connection refused on core.ktrdr.lab:9100 (nothing listens there)";
+
+        var unreachable = TargetsEvaluator.Evaluate([new("node-exporter", "node-exporter:9100")],
+            new ScrapeSnapshot([exporter], [OwnScrape.NoAnswer(exporter, problem)]), strict: false)[0];
+        var worker = TargetsEvaluator.Evaluate([Backend], new ScrapeSnapshot([Pending], [OwnScrape.NoAnswer(Pending, problem)]), strict: false)[0];
+
+        Assert.Equal((CheckResult.Warning, $"not reachable from this machine ({problem}); Prometheus' first scrape pending"), (unreachable.Result, unreachable.Detail));
+        Assert.Equal(CheckResult.Failed, worker.Result);   // a dotted or IP host is reached as Prometheus reaches it: no answer is a failure
+    }
+
+    [Fact]
+    public void With_strict_a_target_not_scraped_yet_fails_so_that_Verify_waits_for_Prometheus_own_scrape()
+    {
+        var snapshot = new ScrapeSnapshot([Pending], [OwnScrape.Answered(Pending, Exposition.Parse("up 1"))]);
+
+        var outcome = TargetsEvaluator.Evaluate([Backend], snapshot, strict: true)[0];
 
         Assert.Equal((CheckResult.Failed, "health unknown: not scraped yet"), (outcome.Result, outcome.Detail));
+        Assert.EndsWith("(--strict waits for its own scrape)", outcome.Hint);
+    }
+
+    [Fact]
+    public void A_down_target_fails_whatever_Verify_could_fetch_itself()
+    {
+        var down = Pending with { Health = "down", LastError = "connection refused" };
+
+        var outcome = TargetsEvaluator.Evaluate([Backend], new ScrapeSnapshot([down], []), strict: false)[0];
+
+        Assert.Equal((CheckResult.Failed, "DOWN: connection refused"), (outcome.Result, outcome.Detail));
     }
 
     [Fact]

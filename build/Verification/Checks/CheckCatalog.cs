@@ -12,8 +12,9 @@ internal static class CheckCatalog
         };
         checks.AddRange(plan.Workers.Select(w => new WorkerHealthCheck(w)));
         checks.Add(new PrometheusReadyCheck(plan.Prometheus));
-        checks.Add(new PrometheusTargetsCheck(plan.Prometheus, plan.Targets));
-        checks.AddRange(plan.Queries.Select(q => new DashboardQueryCheck(plan.Prometheus, q)));
+        var scrapes = new PrometheusScrapes(plan.Prometheus);   // this run's: the targets check takes snapshots, dashboard queries read them
+        checks.Add(new PrometheusTargetsCheck(scrapes, plan.Targets, plan.Strict));
+        checks.AddRange(plan.Queries.Select(q => new DashboardQueryCheck(plan.Prometheus, q, scrapes, plan.Strict)));
         checks.AddRange(plan.Alerting.Plan is { } alerting
             ? [new RuleGroupsCheck(plan.Prometheus, alerting.RuleGroups, plan.Strict), new AlertmanagerReachedCheck(plan.Prometheus, alerting.Alertmanager),
                new FiringAlertsCheck(plan.Prometheus, plan.Strict)]

@@ -7,9 +7,10 @@ namespace Ktrdr.Deploy.Verification.Checks;
 
 /// <summary>
 /// A dashboard panel's query returns data from Prometheus (GET /api/v1/query). When it returns nothing, the metrics it
-/// reads are probed so the report says why (<see cref="QueryDiagnosis"/>).
+/// reads are probed so the report says why (<see cref="QueryDiagnosis"/>); a metric with no series under the panel's jobs
+/// is looked up in the latest <see cref="ScrapeSnapshot"/> (the targets check's), in case only Prometheus' first scrape is missing.
 /// </summary>
-public sealed class DashboardQueryCheck(Uri prometheus, PanelQuery query) : IVerifyCheck
+internal sealed class DashboardQueryCheck(Uri prometheus, PanelQuery query, PrometheusScrapes scrapes, bool strict) : IVerifyCheck
 {
     public string Name => "dashboard query";
 
@@ -28,7 +29,8 @@ public sealed class DashboardQueryCheck(Uri prometheus, PanelQuery query) : IVer
                 if (probe is null) return [Failed(answer)];
                 probes.Add(probe);
             }
-            return [QueryDiagnosis.Empty(query, probes)];
+            var snapshot = probes.All(p => p.MatchesPanelJobs) ? ScrapeSnapshot.None : (await scrapes.LatestAsync(http, ct)).Snapshot;
+            return [QueryDiagnosis.Empty(query, probes, snapshot, strict)];
         }
         catch (FormatException e)
         {

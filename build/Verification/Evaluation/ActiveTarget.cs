@@ -5,6 +5,11 @@ namespace Ktrdr.Deploy.Verification.Evaluation;
 /// <summary>One of Prometheus' active targets (GET /api/v1/targets → data.activeTargets[]).</summary>
 internal sealed record ActiveTarget(string Job, string Instance, string Health, string LastError, string ScrapeUrl)
 {
+    /// <summary>Discovered but never scraped: Prometheus (re)loaded its configuration since its last scrape (health unknown, no error).</summary>
+    public bool NotScrapedYet => Health == "unknown" && LastError.Length == 0;
+
+    public override string ToString() => $"{Job} {Instance}";
+
     public static IReadOnlyList<ActiveTarget> ParseList(JsonNode? json)
     {
         const string what = "GET /api/v1/targets";

@@ -14,8 +14,10 @@ internal sealed record MetricProbe(string Metric, IReadOnlyList<string> Jobs, in
 /// <summary>
 /// Turns a panel query's answer into an outcome. An empty answer is explained from probes of the metrics it reads:
 /// a metric with no series at all (catalogued but nothing exposes it), or one scraped under other jobs than the
-/// panel filters on (job label mismatch), or one scraped only once so far (rate() needs two samples: retried).
-/// When all are fine, the panel's other filters just select nothing yet (no 5xx responses, say): a warning.
+/// panel filters on (job label mismatch): failures, unless a target of the panel's jobs that Prometheus has not scraped
+/// yet exposes it (Verify fetched its scrape URL: <see cref="ScrapeSnapshot"/>). That, and a metric scraped only once so
+/// far (rate() needs two samples), are warnings: the panel is wired right and fills at the next scrapes; with --strict
+/// they fail, so Verify waits. When all are fine, the panel's other filters select nothing yet (no 5xx responses): a warning.
 /// </summary>
 internal static class QueryDiagnosis
 {
@@ -31,27 +33,36 @@ internal static class QueryDiagnosis
     public static CheckOutcome WithData(PanelQuery query, int series) =>
         CheckOutcome.Pass(query.Target, $"{series} series");
 
-    public static CheckOutcome Empty(PanelQuery query, IReadOnlyList<MetricProbe> probes)
+    public static CheckOutcome Empty(PanelQuery query, IReadOnlyList<MetricProbe> probes, ScrapeSnapshot snapshot, bool strict)
     {
-        var absent = probes.FirstOrDefault(p => p.Jobs.Count == 0);
+        var unscraped = probes.Where(p => !p.MatchesPanelJobs).DistinctBy(p => p.Metric).ToDictionary(p => p.Metric, p => snapshot.ExposedWhilePending(p.Metric, query.JobMatchers));
+        var absent = probes.FirstOrDefault(p => p.Jobs.Count == 0 && unscraped[p.Metric] is null);
         if (absent is not null)
             return CheckOutcome.Fail(query.Target, $"no data: no series of {absent.Metric} in Prometheus",
                 $"the metric exists in the catalog but nothing exposes it yet: is the service that exports {absent.Metric} scraped and up? " +
                 "If the application does not export it, remove it from the dashboard and the catalog");
-        var mismatch = probes.FirstOrDefault(p => !p.MatchesPanelJobs);
+        var mismatch = probes.FirstOrDefault(p => !p.MatchesPanelJobs && unscraped[p.Metric] is null);
         if (mismatch is not null)
             return CheckOutcome.Fail(query.Target,
                 $"no data: {mismatch.Metric} is scraped under job {string.Join(", ", mismatch.Jobs)}, the panel asks for {string.Join(", ", query.JobMatchers)}",
                 "job label mismatch: make the panel's job matcher match the job names prometheus.yml defines (ktrdr-backend, ktrdr-<node>)");
+        if (unscraped.FirstOrDefault(u => u.Value is not null) is { Value: { } exposer } pending)
+            return Pending(query, $"no data yet: {pending.Key} is exposed by {exposer}, not scraped yet",
+                "Prometheus scrapes every 15 s and has not scraped that target since it (re)started; Verify found the metric in the target's own answer", strict);
         var young = probes.FirstOrDefault(p => p.Samples < 2);
         if (young is not null)
-            return CheckOutcome.Fail(query.Target, $"no data yet: {young.Metric} has been scraped only once",
-                "rate() and increase() need two samples: wait for Prometheus' next scrape (every 15 s); Verify retries until its deadline");
+            return Pending(query, $"no data yet: {young.Metric} has been scraped only once",
+                "rate() and increase() need two samples: the window fills at Prometheus' next scrape (every 15 s)", strict);
         if (probes.Count == 0)
             return CheckOutcome.Fail(query.Target, "no data", "the query reads no metric Verify can probe; run it in Prometheus' UI to see why it is empty");
         return CheckOutcome.Warn(query.Target, "no data right now, though every metric it reads is scraped under the jobs it asks for",
             "its other label filters select nothing yet (e.g. no 5xx responses, no finished operation): the panel is wired right");
     }
+
+    /// <summary>Data that comes with Prometheus' next scrapes: a warning, or with --strict a failure, so Verify waits for it.</summary>
+    private static CheckOutcome Pending(PanelQuery query, string detail, string why, bool strict) => strict
+        ? CheckOutcome.Fail(query.Target, detail, why + "; --strict waits for it until Verify's deadline")
+        : CheckOutcome.Warn(query.Target, detail, why + "; --strict waits for it");
 
     /// <summary>The PromQL that lists the jobs a metric is scraped under.</summary>
     public static string JobsQuery(string metric) => $"count by (job) ({{__name__=\"{metric}\"}})";

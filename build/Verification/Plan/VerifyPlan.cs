@@ -50,7 +50,11 @@ public sealed record VerifyPlan
     /// <summary>--smoke: also start one backtest and one training through the backend and wait until both complete.</summary>
     public bool Smoke { get; init; }
 
-    /// <summary>--strict: an alert firing now fails Verify (otherwise it is a warning: news, not a failure).</summary>
+    /// <summary>
+    /// --strict: an alert firing now fails Verify (otherwise it is a warning: news, not a failure), and Verify waits for
+    /// what Prometheus' next scrapes and evaluations bring after a deploy (first scrape of a target, a panel's second
+    /// sample, a rule's first evaluation) instead of reporting it as a warning.
+    /// </summary>
     public bool Strict { get; init; }
 }
 

@@ -290,9 +290,12 @@ public sealed partial class RolloutTests(RolloutLab lab, ITestOutputHelper outpu
             // prometheus.yml changed but not Prometheus' own settings: without a recreate it would keep reading the old file
             Assert.Matches(new Regex(@"core +recreate +prometheus: a file it mounts from the bundle changed"), up.Output);
 
+            // Prometheus was recreated: the new slot is among its targets and either scraped (up) or, when Verify comes before
+            // Prometheus' first scrape, answers Verify's own fetch of its scrape URL with metrics (a warning). Not --strict:
+            // it also fails on firing alerts (KtrdrBackupMissing on a lab never backed up)
             var verify = await Run("Verify", "--verify-timeout", "2m");
             Assert.True(verify.ExitCode == 0, verify.ToString());
-            Assert.Matches(new Regex(@"prometheus targets ktrdr-workers-c workers-c\.ktrdr\.lab:5004 +passed"), verify.Output);
+            Assert.Matches(new Regex(@"prometheus targets ktrdr-workers-c workers-c\.ktrdr\.lab:5004 +(passed .* up \(|warning .* answers with \d+ metrics at )"), verify.Output);
             Assert.Matches(new Regex(@"workers registered workers-c-backtest-2 +passed"), verify.Output);
 
             // the core back on its previous good bundle: Prometheus is recreated to read the restored prometheus.yml

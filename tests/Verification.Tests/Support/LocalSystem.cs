@@ -75,10 +75,13 @@ public sealed class LocalSystem : IAsyncDisposable
         PollInterval = TimeSpan.FromMilliseconds(250),
     };
 
-    /// <summary>Verifies until everything is green (Prometheus needs two scrapes for rate()); fails listing every row otherwise.</summary>
+    /// <summary>
+    /// Verifies with --strict until everything is green (waits for Prometheus' first scrape of each target and two samples for
+    /// rate()), so that the rows of a Verify after it all pass; fails listing every row otherwise.
+    /// </summary>
     public async Task<VerifyReport> VerifyGreenAsync(IReadOnlyList<PanelQuery>? queries = null)
     {
-        var report = await VerifyRunner.RunAsync(Plan(TimeSpan.FromSeconds(30), queries));
+        var report = await VerifyRunner.RunAsync(Plan(TimeSpan.FromSeconds(30), queries) with { Strict = true });
         Assert.True(report.Succeeded, "expected the local system to verify green:\n" + ReportText.Of(report));
         return report;
     }
