@@ -29,6 +29,36 @@ public class TargetsEvaluatorTests
         Assert.Equal(3, outcomes.Count);
     }
 
+    private static readonly ActiveTarget Refused = new("ktrdr-workers-b", "127.0.0.1:33749", "down",
+        "Get \"http://127.0.0.1:33749/metrics/\": dial tcp 127.0.0.1:33749: connect: connection refused", "http://127.0.0.1:33749/metrics/");
+
+    [Fact]
+    public void A_target_refused_at_its_last_scrape_that_answers_Verify_now_is_a_warning_and_a_failure_with_strict()
+    {
+        var snapshot = new ScrapeSnapshot([Refused], [OwnScrape.Answered(Refused, Exposition.Parse("up 1\nworker_busy 0"))]);
+
+        var relaxed = TargetsEvaluator.Evaluate([Workers], snapshot, strict: false)[0];
+        var strict = TargetsEvaluator.Evaluate([Workers], snapshot, strict: true)[0];
+
+        Assert.Equal((CheckResult.Warning, "answers now with 2 metrics at http://127.0.0.1:33749/metrics/; Prometheus' last scrape was refused (next scrape pending)"),
+            (relaxed.Result, relaxed.Detail));
+        Assert.Equal(CheckResult.Failed, strict.Result);
+        Assert.StartsWith("DOWN: ", strict.Detail);
+    }
+
+    [Fact]
+    public void A_target_refused_that_still_does_not_answer_or_down_for_another_reason_fails()
+    {
+        var timedOut = Refused with { LastError = "Get \"http://127.0.0.1:33749/metrics/\": context deadline exceeded" };
+        var stillRefused = new ScrapeSnapshot([Refused], [OwnScrape.NoAnswer(Refused, "connection refused")]);
+        var otherError = new ScrapeSnapshot([timedOut], [OwnScrape.Answered(timedOut, Exposition.Parse("up 1"))]);
+
+        Assert.Equal(CheckResult.Failed, TargetsEvaluator.Evaluate([Workers], stillRefused, strict: false)[0].Result);
+        Assert.Equal(CheckResult.Failed, TargetsEvaluator.Evaluate([Workers], otherError, strict: false)[0].Result);
+        Assert.False(timedOut.AwaitsScrape);
+        Assert.True(Refused.AwaitsScrape);
+    }
+
     [Fact]
     public void A_target_on_another_port_is_missing_and_the_scraped_one_is_unexpected()
     {

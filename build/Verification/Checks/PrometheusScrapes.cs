@@ -8,7 +8,7 @@ internal sealed record ScrapeRead(ScrapeSnapshot Snapshot, CheckOutcome? Failure
 
 /// <summary>
 /// Takes <see cref="ScrapeSnapshot"/>s for one Verify run: GET /api/v1/targets, then the scrape URL of every target
-/// Prometheus has not scraped yet (all at once, through the run's host map; <see cref="OwnScrape.Reachable"/>). The
+/// Prometheus has not scraped yet or found refusing (<see cref="ActiveTarget.AwaitsScrape"/>) (all at once, through the run's host map; <see cref="OwnScrape.Reachable"/>). The
 /// targets check takes a new one each time it runs; the dashboard checks read the latest (joining the one in flight),
 /// so a round fetches the scrape URLs once and a dashboard check sees what the targets check judged. One instance per
 /// run, made by <see cref="CheckCatalog"/>; nothing outlives the run.
@@ -39,7 +39,7 @@ internal sealed class PrometheusScrapes(Uri prometheus)
         IReadOnlyList<ActiveTarget> active;
         try { active = ActiveTarget.ParseList(json); }
         catch (FormatException e) { return new ScrapeRead(ScrapeSnapshot.None, CheckOutcome.Fail(at, e.Message, Hints.ForAnswer(answer, "Prometheus"))); }
-        var pending = await Task.WhenAll(active.Where(t => t.NotScrapedYet).Select(t => ScrapeAsync(http, t, ct)));
+        var pending = await Task.WhenAll(active.Where(t => t.AwaitsScrape).Select(t => ScrapeAsync(http, t, ct)));
         return new ScrapeRead(new ScrapeSnapshot(active, pending));
     }
 

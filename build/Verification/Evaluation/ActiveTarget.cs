@@ -8,6 +8,12 @@ internal sealed record ActiveTarget(string Job, string Instance, string Health, 
     /// <summary>Discovered but never scraped: Prometheus (re)loaded its configuration since its last scrape (health unknown, no error).</summary>
     public bool NotScrapedYet => Health == "unknown" && LastError.Length == 0;
 
+    /// <summary>Its last scrape found nothing listening (a container that was still starting when Prometheus came by, or one that is gone).</summary>
+    public bool Refused => Health == "down" && LastError.Contains("connection refused", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Not scraped with success yet in a way Verify's own fetch can settle: never scraped, or refused.</summary>
+    public bool AwaitsScrape => NotScrapedYet || Refused;
+
     public override string ToString() => $"{Job} {Instance}";
 
     public static IReadOnlyList<ActiveTarget> ParseList(JsonNode? json)

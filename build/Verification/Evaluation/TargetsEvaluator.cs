@@ -5,7 +5,8 @@ namespace Ktrdr.Deploy.Verification.Evaluation;
 /// up, nothing else scraped. A DOWN target quotes Prometheus' own error and points at the usual cause, a port that
 /// differs from the one the container listens on. A target Prometheus has not scraped yet (it (re)started with the deploy
 /// and scrapes every 15 s) is judged on what its scrape URL answered Verify itself: a Prometheus text exposition is a
-/// warning saying so, no answer a failure with the same port hint. With --strict it fails, so Verify waits for "up".
+/// warning saying so, no answer a failure with the same port hint; so is a target whose last scrape was refused (it was
+/// scraped before its container listened) and that answers now. With --strict both fail, so Verify waits for "up".
 /// </summary>
 internal static class TargetsEvaluator
 {
@@ -25,6 +26,10 @@ internal static class TargetsEvaluator
     private static CheckOutcome Health(ExpectedTarget target, ActiveTarget found, ScrapeSnapshot snapshot, bool strict) => found.Health switch
     {
         "up" => CheckOutcome.Pass(target.ToString(), $"up ({found.ScrapeUrl})"),
+        "down" when found.Refused && !strict && snapshot.PendingFor(found) is { Exposition: { } exposition } => CheckOutcome.Warn(target.ToString(),
+            $"answers now with {exposition.Names.Count} metrics at {found.ScrapeUrl}; Prometheus' last scrape was refused (next scrape pending)",
+            "Prometheus came by before the container listened (it scrapes every 15 s); Verify fetched the scrape URL itself, from this machine; " +
+            "--strict waits for Prometheus' own \"up\""),
         "down" => CheckOutcome.Fail(target.ToString(), $"DOWN: {found.LastError}", PortHint(target, $"Prometheus says \"{found.LastError}\"")),
         _ when found.NotScrapedYet && !strict && snapshot.PendingFor(found) is { } own => FirstScrapePending(target, own),
         _ => CheckOutcome.Fail(target.ToString(), $"health {found.Health}: not scraped yet",
