@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.RegularExpressions;
 
 namespace Build.Tests.Rollout;
@@ -24,6 +25,18 @@ public sealed partial class RolloutTests
         Assert.Matches(new Regex(@"  core +stack state +unchanged: stack [0-9a-f]{12} \(sha-e2e0001\) deployed, 10 services running"), second.Output);
         Assert.DoesNotContain("stack deploy", second.Output);
         Assert.DoesNotContain("swarm join", second.Output);
+
+        // Status and Diff read the stack from core's manager: 10 services running on their nodes, a deploy would change nothing
+        var watch = Stopwatch.StartNew();
+        var status = await Run("Status", "--engine", "swarm");
+        output.WriteLine($"Status on the swarm lab: {watch.Elapsed.TotalSeconds:F1} s");
+        Assert.True(status.ExitCode == 0, status.ToString());
+        Assert.Equal(10, Regex.Matches(status.Output, @"  (core|workers-b|workers-c|gpu) +\S+ +sha-e2e0001(@sha256:[0-9a-f]{12})? +1/1 running +.* in sync ").Count);
+        watch.Restart();
+        var diff = await Run("Diff", "--engine", "swarm");
+        output.WriteLine($"Diff on the swarm lab: {watch.Elapsed.TotalSeconds:F1} s");
+        Assert.True(diff.ExitCode == 0, diff.ToString());
+        Assert.Contains("in sync: a deploy would change nothing", diff.Output);
 
         await using var core = await lab.ConnectAsync("core");
         var services = (await RolloutLab.RequireAsync(core, "docker service ls --format '{{.Name}} {{.Replicas}}'")).Split('\n', StringSplitOptions.RemoveEmptyEntries);
