@@ -40,6 +40,15 @@ public static class StackRemovalCommands
             $"look for what is left of the stack {stack}");
     }
 
+    /// <summary>
+    /// Makes the node leave its swarm (a manager with <paramref name="force"/>: the last manager takes the swarm with it);
+    /// a node in no swarm is left alone. Prints <c>left</c> when it left.
+    /// </summary>
+    public static RemoteCommand LeaveSwarm(bool force) => new(
+        "[ \"$(docker info --format '{{.Swarm.LocalNodeState}}' 2>/dev/null)\" = inactive ] && exit 0; " +
+        $"docker swarm leave{(force ? " --force" : "")} >/dev/null && echo left",
+        force ? "leave the swarm (the manager, with the swarm)" : "leave the swarm");
+
     /// <summary>Removes every secret object the deploy created (labelled <see cref="SecretLabel"/>), printing their names; none: prints nothing.</summary>
     public static RemoteCommand RemoveStackSecrets() => new(
         $"{IsManager} || exit 0; names=$(docker secret ls --filter label={SecretLabel} --format '{{{{.Name}}}}') || exit 1; " +

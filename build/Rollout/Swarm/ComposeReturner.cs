@@ -24,19 +24,20 @@ public static class ComposeReturner
 
     private static readonly TimeSpan Poll = TimeSpan.FromSeconds(1);
 
-    public static async Task RemoveStackIfAnyAsync(OperationScope scope, IReadOnlyList<NodeSpec> deployed, TimeSpan timeout, CancellationToken ct)
+    public static async Task RemoveStackIfAnyAsync(OperationScope scope, IReadOnlyList<NodeSpec> deployed, TimeSpan timeout, bool leaveSwarm, CancellationToken ct)
     {
         var core = await scope.Connections.ConnectAsync(scope.Core, ct);
         if (!ComposeReturn.NeedsRemoval(await ServicesAsync(core, ct), scope.Env, deployed, SwarmNames.Stack)) return;
         await LockedOperation.RunAsync(scope, AuditTarget, scope.Env.Nodes, new Dictionary<string, string>(), async () =>
         {
             var services = await ServicesAsync(core, ct);   // again, under the lock: another run may have removed it meanwhile
-            if (ComposeReturn.NeedsRemoval(services, scope.Env, deployed, SwarmNames.Stack)) await RemoveAsync(scope, core, services, timeout, ct);
+            if (ComposeReturn.NeedsRemoval(services, scope.Env, deployed, SwarmNames.Stack)) await RemoveAsync(scope, core, services, timeout, leaveSwarm, ct);
             return (IReadOnlyDictionary<string, NodeDeployed>)new Dictionary<string, NodeDeployed>();
         }, ct);
     }
 
-    private static async Task RemoveAsync(OperationScope scope, ICommandExecutor core, IReadOnlyList<string> services, TimeSpan timeout, CancellationToken ct)
+    private static async Task RemoveAsync(OperationScope scope, ICommandExecutor core, IReadOnlyList<string> services, TimeSpan timeout, bool leaveSwarm,
+        CancellationToken ct)
     {
         var name = scope.Core.Name;
         var watch = Stopwatch.StartNew();
@@ -69,9 +70,22 @@ public static class ComposeReturner
             var removed = UnusedSecrets.Lines((await NodeRun.RequireAsync(core, StackRemovalCommands.RemoveStackSecrets(), ct)).StandardOutput);
             return removed.Count == 0 ? "no secret object left" : $"removed {removed.Count} secret object(s): {string.Join(", ", removed)}";
         });
-        Log.Information("  {Node,-10} {Step,-12} {Detail}", name, "swarm",
-            "the nodes stay in the swarm (idle; docker swarm leave on each node to leave it); compose deploys every node now");
+        if (leaveSwarm) await LeaveAsync(scope, nodes, ct);
+        else
+            Log.Information("  {Node,-10} {Step,-12} {Detail}", name, "swarm",
+                "the nodes stay in the swarm (idle; --leave-swarm, or docker swarm leave on each node, to leave it); compose deploys every node now");
         Log.Information("Stack {Stack}: removed in {Elapsed}", SwarmNames.Stack, Elapsed.Format(watch.Elapsed));
+    }
+
+    /// <summary>--leave-swarm: the workers first, then core, the manager, which takes the swarm with it.</summary>
+    private static async Task LeaveAsync(OperationScope scope, ICommandExecutor[] nodes, CancellationToken ct)
+    {
+        var specs = scope.Env.Nodes;
+        var coreIndex = specs.Select((n, i) => (n, i)).First(p => p.n.Name == scope.Core.Name).i;
+        async Task Leave(int i, bool force) => await NodeProgress.StepAsync(specs[i].Name, "swarm leave", async () =>
+            (await NodeRun.RequireAsync(nodes[i], StackRemovalCommands.LeaveSwarm(force), ct)).StandardOutput.Trim() == "left" ? "left the swarm" : "in no swarm");
+        await Task.WhenAll(Enumerable.Range(0, specs.Count).Where(i => i != coreIndex).Select(i => Leave(i, force: false)));
+        await Leave(coreIndex, force: true);
     }
 
     private static async Task<IReadOnlyList<string>> ServicesAsync(ICommandExecutor core, CancellationToken ct) =>

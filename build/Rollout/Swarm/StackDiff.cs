@@ -39,7 +39,7 @@ public static class StackDiff
             .Select(s => new StackFinding("service", s, "extra: not in the rendered stack, a deploy removes it (--prune)")));
         var state = StackConvergence.Judge(live.Services, [.. rendered.Intersect(running, StringComparer.Ordinal)], SwarmNames.Stack);
         findings.AddRange(state.Failed.Concat(state.Waiting).Select(line => line.Split(": ", 2))
-            .Select(p => new StackFinding("service", p[0], "not running: " + (p.Length > 1 ? p[1] : ""))));
+            .Select(p => new StackFinding("service", p[0], p.Length > 1 ? p[1] : "not running")));
         return findings;
     }
 

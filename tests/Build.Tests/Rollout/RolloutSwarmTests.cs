@@ -7,8 +7,9 @@ namespace Build.Tests.Rollout;
 public sealed partial class RolloutTests
 {
     /// <summary>
-    /// Last of the class (S2 sorts after every other test): the lab stays a swarm afterwards, and its fixture's LabDown
-    /// removes it. From compose mode to every stack service running; a second run changes nothing; then the secret scan.
+    /// After every compose test of the class (S2 sorts after them): the lab stays a swarm for S2b, and S3 takes it back to
+    /// compose. From compose mode to every stack service running; a second run changes nothing; Status and Diff read the
+    /// stack; then the secret scan.
     /// </summary>
     [Fact]
     public async Task S2_Engine_swarm_turns_the_compose_lab_into_one_stack_a_second_run_changes_nothing_and_no_secret_value_is_in_any_spec_inspect_or_container_store()

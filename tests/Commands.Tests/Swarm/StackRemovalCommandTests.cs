@@ -26,6 +26,14 @@ public class StackRemovalCommandTests
     }
 
     [Fact]
+    public void Leaving_the_swarm_skips_a_node_in_none_and_forces_only_the_manager()
+    {
+        Assert.StartsWith("[ \"$(docker info --format '{{.Swarm.LocalNodeState}}' 2>/dev/null)\" = inactive ] && exit 0; ", StackRemovalCommands.LeaveSwarm(false).Script);
+        Assert.Contains("docker swarm leave >/dev/null && echo left", StackRemovalCommands.LeaveSwarm(false).Script);
+        Assert.Contains("docker swarm leave --force >/dev/null", StackRemovalCommands.LeaveSwarm(true).Script);
+    }
+
+    [Fact]
     public void Only_the_secret_objects_the_deploy_labelled_are_removed()
     {
         var remove = StackRemovalCommands.RemoveStackSecrets();

@@ -51,7 +51,7 @@ public class ComposeReturnTests : IDisposable
     [Fact]
     public async Task Without_a_stack_the_compose_deploy_pays_one_read_on_core_and_takes_no_lock()
     {
-        await ComposeReturner.RemoveStackIfAnyAsync(NoOutsideWorld.Scope(_lab, _connections, _artifacts), _lab.Nodes, TimeSpan.FromSeconds(5), default);
+        await ComposeReturner.RemoveStackIfAnyAsync(NoOutsideWorld.Scope(_lab, _connections, _artifacts), _lab.Nodes, TimeSpan.FromSeconds(5), leaveSwarm: false, default);
 
         var only = Assert.Single(Core.Ran);
         Assert.Contains("docker service ls --filter 'label=com.docker.stack.namespace=ktrdr'", only.Script);
@@ -68,7 +68,7 @@ public class ComposeReturnTests : IDisposable
         Core.On("--format 'service {{.Name}}'", _ => new(0, ++polls < 3 ? "network ktrdr_default\n" : "", "", TimeSpan.Zero));
         _connections.Node("workers-b").On("--format 'service {{.Name}}'", _ => new(0, polls < 2 ? "container ktrdr_workers-b-backtest-worker-1.1.x\n" : "", "", TimeSpan.Zero));
 
-        await ComposeReturner.RemoveStackIfAnyAsync(NoOutsideWorld.Scope(_lab, _connections, _artifacts), _lab.Nodes, TimeSpan.FromSeconds(30), default);
+        await ComposeReturner.RemoveStackIfAnyAsync(NoOutsideWorld.Scope(_lab, _connections, _artifacts), _lab.Nodes, TimeSpan.FromSeconds(30), leaveSwarm: false, default);
 
         var scripts = Core.Ran.Select(c => c.Script).ToList();
         var rm = scripts.FindIndex(s => s.Contains("docker stack rm 'ktrdr'"));
@@ -83,6 +83,21 @@ public class ComposeReturnTests : IDisposable
     }
 
     [Fact]
+    public async Task With_leave_swarm_every_worker_leaves_first_then_core_with_the_swarm()
+    {
+        Core.On("if mkdir", "acquired\n").On("namespace=ktrdr' --format '{{.Name}}'", "ktrdr_db\n");
+        var order = new List<string>();
+        foreach (var node in _lab.Nodes)
+            _connections.Node(node.Name).On("docker swarm leave", c => { lock (order) order.Add($"{node.Name}:{c.Script.Contains("--force")}"); return new(0, "left\n", "", TimeSpan.Zero); });
+
+        await ComposeReturner.RemoveStackIfAnyAsync(NoOutsideWorld.Scope(_lab, _connections, _artifacts), _lab.Nodes, TimeSpan.FromSeconds(5), leaveSwarm: true, default);
+
+        Assert.Equal(_lab.Nodes.Count, order.Count);
+        Assert.Equal("core:True", order[^1]);
+        Assert.All(order.SkipLast(1), o => Assert.EndsWith(":False", o));
+    }
+
+    [Fact]
     public async Task A_stack_that_does_not_go_within_the_timeout_fails_naming_what_is_left()
     {
         Core.On("if mkdir", "acquired\n")
@@ -90,7 +105,7 @@ public class ComposeReturnTests : IDisposable
             .On("--format 'service {{.Name}}'", "service ktrdr_db\n");
 
         var error = await Assert.ThrowsAsync<RolloutException>(() =>
-            ComposeReturner.RemoveStackIfAnyAsync(NoOutsideWorld.Scope(_lab, _connections, _artifacts), _lab.Nodes, TimeSpan.Zero, default));
+            ComposeReturner.RemoveStackIfAnyAsync(NoOutsideWorld.Scope(_lab, _connections, _artifacts), _lab.Nodes, TimeSpan.Zero, leaveSwarm: false, default));
 
         Assert.Contains("core: service ktrdr_db", error.Message);
         Assert.Contains("--health-timeout", error.Message);

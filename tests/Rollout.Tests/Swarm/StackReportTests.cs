@@ -100,7 +100,7 @@ public class StackReportTests
             $"would rotate: ktrdr_DB_PASSWORD_0123456789ab → ktrdr_DB_PASSWORD_{SwarmNames.Version("new value")} (the value changed)"), findings);
         Assert.Contains(new StackFinding("service", "backend", "missing: a deploy creates it"), findings);
         Assert.Contains(new StackFinding("service", "old-exporter", "extra: not in the rendered stack, a deploy removes it (--prune)"), findings);
-        Assert.Contains(findings, f => f is { Area: "service", Subject: "db" } && f.What.StartsWith("not running: update rollback completed"));
+        Assert.Contains(findings, f => f is { Area: "service", Subject: "db" } && f.What.StartsWith("the update failed and was rolled back by Swarm"));
         Assert.Equal(5, findings.Count);
     }
 
