@@ -28,25 +28,28 @@ partial class Build
     [Parameter("How long a worker update waits for a busy worker to finish its operation before it stops (default 10 min; --force replaces it anyway)")]
     readonly TimeSpan DrainTimeout = TimeSpan.FromMinutes(10);
 
+    [Parameter("Going back from a Swarm stack to compose (engine compose while core runs the stack): also make every node leave the swarm (default: they stay in it, idle)")]
+    readonly bool LeaveSwarm;
+
     Target DeployCore => _ => _
         .Description("Roll out the core stack (db, backend, prometheus, grafana, jaeger) to the core node")
         .DependsOn(RenderConfigs, LabUp)
         .After(PushGhcr, SyncNfsLayout)
-        .Uses(() => Environment, () => Tag, () => Force, () => DryRun, () => HealthTimeout, () => DrainTimeout, () => BatchSize, () => Confirm, () => LockWait)
+        .Uses(() => Environment, () => Tag, () => Force, () => DryRun, () => HealthTimeout, () => DrainTimeout, () => BatchSize, () => Confirm, () => LockWait, () => LeaveSwarm)
         .Executes(ct => DeployOperation.DeployRoleAsync(Scope(), NodeRole.Core, DeployOptions, ct));
 
     Target DeployWorkers => _ => _
         .Description("Roll out the worker stacks to worker nodes (--target-node workers-b,workers-c or all), in parallel")
         .DependsOn(RenderConfigs, LabUp)
         .After(PushGhcr, SyncNfsLayout, DeployCore)
-        .Uses(() => Environment, () => TargetNode, () => Tag, () => Force, () => DryRun, () => HealthTimeout, () => DrainTimeout, () => BatchSize, () => Confirm, () => LockWait)
+        .Uses(() => Environment, () => TargetNode, () => Tag, () => Force, () => DryRun, () => HealthTimeout, () => DrainTimeout, () => BatchSize, () => Confirm, () => LockWait, () => LeaveSwarm)
         .Executes(ct => DeployOperation.DeployRoleAsync(Scope(), NodeRole.Workers, DeployOptions, ct));
 
     Target DeployGpu => _ => _
         .Description("Roll out the GPU training worker to the gpu node (non-root SSH user)")
         .DependsOn(RenderConfigs, LabUp)
         .After(PushGhcr, SyncNfsLayout, DeployCore, DeployWorkers)
-        .Uses(() => Environment, () => Tag, () => Force, () => DryRun, () => HealthTimeout, () => DrainTimeout, () => BatchSize, () => Confirm, () => LockWait)
+        .Uses(() => Environment, () => Tag, () => Force, () => DryRun, () => HealthTimeout, () => DrainTimeout, () => BatchSize, () => Confirm, () => LockWait, () => LeaveSwarm)
         .Executes(ct => DeployOperation.DeployRoleAsync(Scope(), NodeRole.Gpu, DeployOptions, ct));
 
     Target Patch => _ => _
@@ -61,5 +64,5 @@ partial class Build
         .DependsOn(PushGhcr, SyncNfsLayout, DeployCore, DeployWorkers, DeployGpu)
         .Triggers(Verify);
 
-    DeployOptions DeployOptions => new(TargetNode, Force, DryRun, HealthTimeout, BatchSize, DrainTimeout) { PlannedTargets = PlannedTargets };
+    DeployOptions DeployOptions => new(TargetNode, Force, DryRun, HealthTimeout, BatchSize, DrainTimeout) { PlannedTargets = PlannedTargets, LeaveSwarm = LeaveSwarm };
 }

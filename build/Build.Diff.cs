@@ -10,8 +10,8 @@ namespace Ktrdr.Build;
 partial class Build
 {
     Target Diff => _ => _
-        .Description("Per node, what differs from what its stamp says was deployed (--tag: from that tag's bundle): files (with diffs), containers, stamp; exit 3 on drift (--json <file>)")
+        .Description("Per node, what differs from what its stamp says was deployed (--tag: from that tag's bundle): files (with diffs), containers, stamp; exit 3 on drift (--json <file>); engine swarm: the rendered stack against our stamp and the running stack (stack hash, secret versions, services missing, extra or not running)")
         .DependsOn(RenderConfigs, LabUp)
-        .Uses(() => Environment, () => TargetNode, () => Tag, () => Json)
+        .Uses(() => Environment, () => TargetNode, () => Tag, () => Json, () => Engine)
         .Executes(ct => DriftView.RunAsync(Scope(), TargetNode, Tag, Json, ct));
 }

@@ -7,7 +7,7 @@ namespace Ktrdr.Build;
 partial class Build
 {
     Target Status => _ => _
-        .Description("One table: node, service, image tag, state and health, uptime, last deploy, drift; then the backend's registered workers (--json <file>)")
-        .Uses(() => Environment, () => TargetNode, () => Json)
+        .Description("One table: node, service, image tag, state and health, uptime, last deploy, drift; then the backend's registered workers (--json <file>); engine swarm: the stack's services as core's manager reports them")
+        .Uses(() => Environment, () => TargetNode, () => Json, () => Engine)
         .Executes(ct => StatusReport.RunAsync(Scope(), TargetNode, DeployRootPath, Json, ct));
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using BuildEngine;
 using Ktrdr.Deploy.Rollout.Drift;
 using Ktrdr.Deploy.Rollout.Orchestration;
+using Ktrdr.Deploy.Rollout.Swarm;
 using Ktrdr.Deploy.Topology;
 using Serilog;
 
@@ -16,6 +17,11 @@ public static class DriftView
     /// </summary>
     public static async Task RunAsync(OperationScope scope, IReadOnlyList<string> targetNodes, string? tag, string? jsonFile, CancellationToken ct)
     {
+        if (scope.Env.Engine == DeployEngine.Swarm)
+        {
+            await SwarmDiffAsync(scope, jsonFile, ct);
+            return;
+        }
         var baseline = tag is null ? DiffBaseline.Deployed : DiffBaseline.Tag;
         var drifts = await DiffOperation.ReadAsync(scope, NodeSelector.Select(scope.Env, targetNodes), baseline, ct);
         Log.Information("Drift of {Environment}: {Baseline}", scope.Env.Name, baseline == DiffBaseline.Deployed
@@ -23,6 +29,29 @@ public static class DriftView
             : $"the bundle and images of tag {scope.Tag} against each node (what a deploy of it would change)");
         Print(scope.Env.Name, baseline == DiffBaseline.Deployed ? "deployed" : $"tag {scope.Tag}", drifts, jsonFile);
         if (DriftReport.Failure(drifts) is { } failure) throw new BuildFailedException(failure, DriftReport.ExitCode(drifts));
+    }
+
+    /// <summary>
+    /// Diff on engine swarm: one stack for every node, so one comparison on core's manager: the stack rendered for this
+    /// run's tag (secrets fetched, as the deploy does) against our stamp and what the stack runs; exit 3 when a deploy would change something.
+    /// </summary>
+    private static async Task SwarmDiffAsync(OperationScope scope, string? jsonFile, CancellationToken ct)
+    {
+        var findings = await StackReports.DiffAsync(scope, ct);
+        Log.Information("Drift of {Environment} (engine swarm): the stack rendered for tag {Tag} against what core's manager runs (what a deploy would change)",
+            scope.Env.Name, scope.Tag);
+        StatusView.Table(["node", "area", "subject", "what"], findings.Select(f => new[] { scope.Core.Name, f.Area, f.Subject, f.What }).ToList());
+        Log.Information("  {Node,-10} {Summary}", scope.Core.Name, findings.Count == 0 ? "in sync: a deploy would change nothing" : $"{findings.Count} difference(s)");
+        if (jsonFile is not null)
+        {
+            var json = JsonSerializer.Serialize(new { environment = scope.Env.Name, engine = "swarm", against = $"tag {scope.Tag}", findings,
+                exitCode = findings.Count == 0 ? DriftReport.InSyncExitCode : DriftReport.DriftExitCode }, new JsonSerializerOptions { WriteIndented = true });
+            await File.WriteAllTextAsync(jsonFile, SecretMasker.Mask(json) + "\n", ct);
+            Log.Information("Report written to {File}", Path.GetFullPath(jsonFile));
+        }
+        if (findings.Count > 0)
+            throw new BuildFailedException($"the stack differs from the one rendered for tag {scope.Tag} ({findings.Count} difference(s)): a deploy would change it",
+                DriftReport.DriftExitCode);
     }
 
     private static void Print(string environment, string against, IReadOnlyList<NodeDrift> nodes, string? jsonFile)

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Ktrdr.Deploy.Rollout.Orchestration;
 using Ktrdr.Deploy.Rollout.Status;
+using Ktrdr.Deploy.Rollout.Swarm;
+using Ktrdr.Deploy.Topology;
 using Serilog;
 
 namespace Ktrdr.Deploy.EntryPoints;
@@ -13,8 +15,18 @@ public static class StatusReport
     {
         var env = scope.Env;
         var nodes = Ktrdr.Deploy.Topology.NodeSelector.Select(env, targetNodes);
-        var states = await Task.WhenAll(nodes.Select(n => NodeStatus.ReadAsync(() => scope.Connections.ConnectAsync(n, ct), n, scope.Env.Name, ct)));
-        var rows = StatusRows.From(states, DateTimeOffset.UtcNow);
+        IReadOnlyList<StatusRow> rows;
+        if (env.Engine == DeployEngine.Swarm)
+        {
+            // one stack for every node: core's manager knows every service (--target-node keeps those nodes' rows)
+            rows = [.. (await StackReports.StatusAsync(scope, ct)).Where(r => targetNodes.Count == 0 || nodes.Any(n => n.Name == r.Node) || r.Service == "-")];
+            Log.Information("Engine swarm: the stack {Stack} as core's manager reports it", Ktrdr.Deploy.Rendering.Swarm.SwarmNames.Stack);
+        }
+        else
+        {
+            var states = await Task.WhenAll(nodes.Select(n => NodeStatus.ReadAsync(() => scope.Connections.ConnectAsync(n, ct), n, scope.Env.Name, ct)));
+            rows = StatusRows.From(states, DateTimeOffset.UtcNow);
+        }
         var workers = await RegisteredWorkers.ReadAsync(env, deployRoot, ct);
 
         StatusView.Print(env.Name, rows, workers);

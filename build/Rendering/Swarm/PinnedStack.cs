@@ -32,19 +32,27 @@ public sealed record PinnedStack(string Text, IReadOnlyDictionary<string, string
 
     /// <param name="values">Every secret the stack names → its value.</param>
     /// <param name="images">Images as the registry resolves them now (<c>repo:tag@sha256:...</c>); one the stack does not name is ignored.</param>
-    public static PinnedStack Pin(string stackText, IReadOnlyDictionary<string, string> values, IEnumerable<string>? images = null)
+    public static PinnedStack Pin(string stackText, IReadOnlyDictionary<string, string> values, IEnumerable<string>? images = null) =>
+        PinVersions(stackText, SecretsOf(stackText).ToDictionary(s => s,
+            s => values.TryGetValue(s, out var value) ? SwarmNames.Version(value)
+                : throw new ArgumentException($"the stack names the secret {s}, but no value for it was fetched", nameof(values)), StringComparer.Ordinal), images);
+
+    /// <summary>The stack with each secret's object named by a known version (Status: the versions the services mount now), no value needed.</summary>
+    /// <param name="versions">Every secret the stack names → its <see cref="SwarmNames.Version"/>.</param>
+    /// <param name="images">As for <see cref="Pin"/>.</param>
+    public static PinnedStack PinVersions(string stackText, IReadOnlyDictionary<string, string> versions, IEnumerable<string>? images = null)
     {
         var text = stackText;
         var objects = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var secret in SecretsOf(stackText))
         {
-            if (!values.TryGetValue(secret, out var value))
-                throw new ArgumentException($"the stack names the secret {secret}, but no value for it was fetched", nameof(values));
+            if (!versions.TryGetValue(secret, out var version))
+                throw new ArgumentException($"the stack names the secret {secret}, but no version of it is known", nameof(versions));
             var pending = $"name: {SwarmNames.Secret(secret, SwarmNames.PendingVersion)}\n";
             if (!text.Contains(pending, StringComparison.Ordinal))
                 throw new ArgumentException($"the stack's secret {secret} is not named {SwarmNames.Secret(secret, SwarmNames.PendingVersion)}: render it again " +
                                             "with ./build.sh RenderConfigs", nameof(stackText));
-            var name = SwarmNames.Secret(secret, SwarmNames.Version(value));
+            var name = SwarmNames.Secret(secret, version);
             text = text.Replace(pending, $"name: {name}\n", StringComparison.Ordinal);
             objects[name] = secret;
         }

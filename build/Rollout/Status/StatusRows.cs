@@ -17,9 +17,7 @@ public static class StatusRows
         var rows = new List<StatusRow>();
         foreach (var node in nodes)
         {
-            var deployed = node.Stamp is { } stamp
-                ? string.Join(' ', new[] { stamp.Tag ?? "?", stamp.DeployedAt is { } at ? Age(now - at) + " ago" : null, stamp.By is { } by ? "by " + by : null }.OfType<string>())
-                : "never (no stamp)";
+            var deployed = node.Stamp is { } stamp ? LastDeploy(stamp.Tag, stamp.DeployedAt, stamp.By, now) : "never (no stamp)";
             var drift = node.Drift ?? "-";
             if (node.Error is not null) rows.Add(new StatusRow(node.Node, "-", "-", $"unreachable: {node.Error}", "-", "-"));
             else if (node.Containers.Count == 0) rows.Add(new StatusRow(node.Node, "-", "-", "no containers", "-", deployed) { Drift = drift });
@@ -29,6 +27,10 @@ public static class StatusRows
         }
         return rows;
     }
+
+    /// <summary>"sha-7c8143b 2h05m ago by ops@build-host": a stamp's tag, age and author (each left out when unknown).</summary>
+    public static string LastDeploy(string? tag, DateTimeOffset? at, string? by, DateTimeOffset now) =>
+        string.Join(' ', new[] { tag ?? "?", at is { } t ? Age(now - t) + " ago" : null, by is { } b ? "by " + b : null }.OfType<string>());
 
     /// <summary>The tag of an image reference (<c>registry:5000/a/b:tag</c> → tag); "latest" when it has none.</summary>
     public static string ImageTag(string image)

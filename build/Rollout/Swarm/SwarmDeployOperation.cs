@@ -1,6 +1,7 @@
 using Ktrdr.Deploy.Rendering.Swarm;
 using Ktrdr.Deploy.Rollout.Deploy;
 using Ktrdr.Deploy.Rollout.Orchestration;
+using Ktrdr.Deploy.Secrets;
 using Ktrdr.Deploy.Topology;
 using Serilog;
 
@@ -45,13 +46,31 @@ public static class SwarmDeployOperation
             scope.RequireConfirmation(target);
         }
 
-        var secrets = await scope.Secrets.FetchAsync(env, secretNames.Concat(scope.RegistrySecretName).Distinct(), ct);
-        // what each image's tag resolves to in the registry now: the stack names it by digest, the same on every node
-        var identities = await Task.WhenAll(nodes.Select(n => scope.Images.ResolveAsync(env, n, bundles[n.Name], secrets, scope.Tag, ct)));
-        var pinned = PinnedStack.Pin(stackText, secretNames.ToDictionary(n => n, n => secrets[n]), identities.SelectMany(i => i.Values));
+        var (pinned, secrets, images) = await DesiredAsync(scope, bundles, stackText, ct);
         var request = new SwarmDeployRequest(core, nodes, bundles, pinned, pinned.Objects.ToDictionary(o => o.Key, o => secrets[o.Value]),
             scope.PullLogin(secrets), scope.Tag, options.HealthTimeout, options.Force) { DrainTimeout = options.DrainTimeout };
-        var images = DeployOperation.Images(identities.SelectMany(i => i));
         await LockedOperation.RunAsync(scope, target, nodes, images, () => SwarmDeployer.RunAsync(scope.Connections, request, ct), ct);
+    }
+
+    /// <summary>
+    /// The stack this run deploys (and Diff compares): the secrets it names fetched (with the registry's token), their objects
+    /// named by version, and each image we build named by the digest the registry gives its tag now, the same on every node.
+    /// </summary>
+    /// <returns>The pinned stack, the secrets fetched, and each image variable's identity (<c>repo:tag@sha256:...</c> for ours).</returns>
+    internal static async Task<(PinnedStack Stack, SecretSet Secrets, Dictionary<string, string> Images)> DesiredAsync(
+        OperationScope scope, IReadOnlyDictionary<string, NodeBundle> bundles, string stackText, CancellationToken ct)
+    {
+        var names = PinnedStack.SecretsOf(stackText);
+        var secrets = await scope.Secrets.FetchAsync(scope.Env, names.Concat(scope.RegistrySecretName).Distinct(), ct);
+        var identities = await Task.WhenAll(scope.Env.Nodes.Select(n => scope.Images.ResolveAsync(scope.Env, n, bundles[n.Name], secrets, scope.Tag, ct)));
+        var images = DeployOperation.Images(identities.SelectMany(i => i));
+        return (PinnedStack.Pin(stackText, names.ToDictionary(n => n, n => secrets[n]), images.Values), secrets, images);
+    }
+
+    /// <summary>The references of the images we build, as the bundles name them: the ones a deploy pins by digest.</summary>
+    internal static IReadOnlySet<string> BuiltImages(EnvironmentTopology env, IEnumerable<NodeBundle> bundles)
+    {
+        var variables = env.Images.Values.Where(i => i.Build).Select(i => i.EnvVariable).ToHashSet(StringComparer.Ordinal);
+        return bundles.SelectMany(b => b.EnvImages).Where(p => variables.Contains(p.Key)).Select(p => p.Value).ToHashSet(StringComparer.Ordinal);
     }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.RegularExpressions;
 
 namespace Build.Tests.Rollout;
@@ -6,8 +7,9 @@ namespace Build.Tests.Rollout;
 public sealed partial class RolloutTests
 {
     /// <summary>
-    /// Last of the class (S2 sorts after every other test): the lab stays a swarm afterwards, and its fixture's LabDown
-    /// removes it. From compose mode to every stack service running; a second run changes nothing; then the secret scan.
+    /// After every compose test of the class (S2 sorts after them): the lab stays a swarm for S2b, and S3 takes it back to
+    /// compose. From compose mode to every stack service running; a second run changes nothing; Status and Diff read the
+    /// stack; then the secret scan.
     /// </summary>
     [Fact]
     public async Task S2_Engine_swarm_turns_the_compose_lab_into_one_stack_a_second_run_changes_nothing_and_no_secret_value_is_in_any_spec_inspect_or_container_store()
@@ -24,6 +26,18 @@ public sealed partial class RolloutTests
         Assert.Matches(new Regex(@"  core +stack state +unchanged: stack [0-9a-f]{12} \(sha-e2e0001\) deployed, 10 services running"), second.Output);
         Assert.DoesNotContain("stack deploy", second.Output);
         Assert.DoesNotContain("swarm join", second.Output);
+
+        // Status and Diff read the stack from core's manager: 10 services running on their nodes, a deploy would change nothing
+        var watch = Stopwatch.StartNew();
+        var status = await Run("Status", "--engine", "swarm");
+        output.WriteLine($"Status on the swarm lab: {watch.Elapsed.TotalSeconds:F1} s");
+        Assert.True(status.ExitCode == 0, status.ToString());
+        Assert.Equal(10, Regex.Matches(status.Output, @"  (core|workers-b|workers-c|gpu) +\S+ +sha-e2e0001(@sha256:[0-9a-f]{12})? +1/1 running +.* in sync ").Count);
+        watch.Restart();
+        var diff = await Run("Diff", "--engine", "swarm");
+        output.WriteLine($"Diff on the swarm lab: {watch.Elapsed.TotalSeconds:F1} s");
+        Assert.True(diff.ExitCode == 0, diff.ToString());
+        Assert.Contains("in sync: a deploy would change nothing", diff.Output);
 
         await using var core = await lab.ConnectAsync("core");
         var services = (await RolloutLab.RequireAsync(core, "docker service ls --format '{{.Name}} {{.Replicas}}'")).Split('\n', StringSplitOptions.RemoveEmptyEntries);

@@ -97,7 +97,19 @@ public class StackConvergenceTests
 
         Assert.True(state.Done);
         Assert.False(state.Succeeded);
-        Assert.Equal(["workers-b-backtest-worker-1: update rollback completed", "backend: update paused"], state.Failed);
+        Assert.Equal(["workers-b-backtest-worker-1: the update failed and was rolled back by Swarm (rollback_completed): the previous spec runs again",
+            "backend: update paused by Swarm: see docker service ps --no-trunc ktrdr_backend"], state.Failed);
+    }
+
+    [Fact]
+    public void A_rollback_under_way_is_waited_for_until_swarm_completed_or_paused_it()
+    {
+        var state = StackConvergence.Judge([S("workers-b-backtest-worker-1", 0, "rollback_started"), S("backend", 1, "rollback_paused")],
+            ["workers-b-backtest-worker-1", "backend"], "ktrdr");
+
+        Assert.False(state.Done);
+        Assert.Equal(["workers-b-backtest-worker-1: the update failed, Swarm is rolling it back (rollback_started)"], state.Waiting);
+        Assert.Equal(["backend: update rollback_paused by Swarm: see docker service ps --no-trunc ktrdr_backend"], state.Failed);
     }
 }
 
