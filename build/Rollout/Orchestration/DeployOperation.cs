@@ -67,7 +67,7 @@ public static class DeployOperation
         }
 
         // the way back from a Swarm stack: core's manager still runs it, so it goes first (docs/swarm.md)
-        await ComposeReturner.RemoveStackIfAnyAsync(scope, nodes, options.HealthTimeout, options.LeaveSwarm, ct);
+        await ComposeReturner.RemoveStackIfAnyAsync(scope, nodes, options, ct);
         var requests = await RequestsAsync(scope, selected, bundles, options, ct);
         NodeRead.Open(scope.Connections, requests, ct);
         // one audit entry per target, as when each ran alone: History reads "DeployWorkers workers-b,workers-c" and "DeployGpu gpu"

@@ -1,5 +1,6 @@
 using Ktrdr.Deploy.Rollout;
 using Ktrdr.Deploy.Rollout.Operations;
+using Ktrdr.Deploy.Rollout.Orchestration;
 using Ktrdr.Deploy.Rollout.Swarm;
 using Ktrdr.Deploy.Topology;
 using Rollout.Tests.Support;
@@ -16,6 +17,9 @@ public class ComposeReturnTests : IDisposable
     public void Dispose() => Directory.Delete(_artifacts, recursive: true);
 
     private InMemoryNode Core => _connections.Node("core");
+
+    private static DeployOptions Options(TimeSpan healthTimeout, bool leaveSwarm) =>
+        new([], Force: false, DryRun: false, healthTimeout, 1, TimeSpan.FromSeconds(5)) { LeaveSwarm = leaveSwarm };
 
     [Fact]
     public void No_stack_on_core_means_nothing_to_remove()
@@ -51,7 +55,7 @@ public class ComposeReturnTests : IDisposable
     [Fact]
     public async Task Without_a_stack_the_compose_deploy_pays_one_read_on_core_and_takes_no_lock()
     {
-        await ComposeReturner.RemoveStackIfAnyAsync(NoOutsideWorld.Scope(_lab, _connections, _artifacts), _lab.Nodes, TimeSpan.FromSeconds(5), leaveSwarm: false, default);
+        await ComposeReturner.RemoveStackIfAnyAsync(NoOutsideWorld.Scope(_lab, _connections, _artifacts), _lab.Nodes, Options(TimeSpan.FromSeconds(5), leaveSwarm: false), default);
 
         var only = Assert.Single(Core.Ran);
         Assert.Contains("docker service ls --filter 'label=com.docker.stack.namespace=ktrdr'", only.Script);
@@ -68,7 +72,7 @@ public class ComposeReturnTests : IDisposable
         Core.On("--format 'service {{.Name}}'", _ => new(0, ++polls < 3 ? "network ktrdr_default\n" : "", "", TimeSpan.Zero));
         _connections.Node("workers-b").On("--format 'service {{.Name}}'", _ => new(0, polls < 2 ? "container ktrdr_workers-b-backtest-worker-1.1.x\n" : "", "", TimeSpan.Zero));
 
-        await ComposeReturner.RemoveStackIfAnyAsync(NoOutsideWorld.Scope(_lab, _connections, _artifacts), _lab.Nodes, TimeSpan.FromSeconds(30), leaveSwarm: false, default);
+        await ComposeReturner.RemoveStackIfAnyAsync(NoOutsideWorld.Scope(_lab, _connections, _artifacts), _lab.Nodes, Options(TimeSpan.FromSeconds(30), leaveSwarm: false), default);
 
         var scripts = Core.Ran.Select(c => c.Script).ToList();
         var rm = scripts.FindIndex(s => s.Contains("docker stack rm 'ktrdr'"));
@@ -83,6 +87,22 @@ public class ComposeReturnTests : IDisposable
     }
 
     [Fact]
+    public async Task A_busy_worker_of_the_stack_finishes_its_operation_before_the_stack_is_removed()
+    {
+        var (asked, removedWhenIdle) = (0, false);
+        Core.On("if mkdir", "acquired\n").On("namespace=ktrdr' --format '{{.Name}}'", "ktrdr_workers-b-backtest-worker-1\n")
+            .On("docker stack rm", _ => { removedWhenIdle = asked >= 2; return new(0, "", "", TimeSpan.Zero); });
+        _connections.Node("workers-b")
+            .On("docker ps --filter 'label=com.docker.stack.namespace=ktrdr'", "b0000000001 ktrdr_workers-b-backtest-worker-1\n")
+            .On("b0000000001", _ => new(0, ++asked < 2 ? "activity=busy\nregistration=busy\noperation=op_1\n" : "activity=idle\nregistration=available\n", "", TimeSpan.Zero));
+
+        await ComposeReturner.RemoveStackIfAnyAsync(NoOutsideWorld.Scope(_lab, _connections, _artifacts), _lab.Nodes, Options(TimeSpan.FromSeconds(30), leaveSwarm: false), default);
+
+        Assert.Equal(2, asked);
+        Assert.True(removedWhenIdle, "docker stack rm ran only once the worker was idle");
+    }
+
+    [Fact]
     public async Task With_leave_swarm_every_worker_leaves_first_then_core_with_the_swarm()
     {
         Core.On("if mkdir", "acquired\n").On("namespace=ktrdr' --format '{{.Name}}'", "ktrdr_db\n");
@@ -90,7 +110,7 @@ public class ComposeReturnTests : IDisposable
         foreach (var node in _lab.Nodes)
             _connections.Node(node.Name).On("docker swarm leave", c => { lock (order) order.Add($"{node.Name}:{c.Script.Contains("--force")}"); return new(0, "left\n", "", TimeSpan.Zero); });
 
-        await ComposeReturner.RemoveStackIfAnyAsync(NoOutsideWorld.Scope(_lab, _connections, _artifacts), _lab.Nodes, TimeSpan.FromSeconds(5), leaveSwarm: true, default);
+        await ComposeReturner.RemoveStackIfAnyAsync(NoOutsideWorld.Scope(_lab, _connections, _artifacts), _lab.Nodes, Options(TimeSpan.FromSeconds(5), leaveSwarm: true), default);
 
         Assert.Equal(_lab.Nodes.Count, order.Count);
         Assert.Equal("core:True", order[^1]);
@@ -105,7 +125,7 @@ public class ComposeReturnTests : IDisposable
             .On("--format 'service {{.Name}}'", "service ktrdr_db\n");
 
         var error = await Assert.ThrowsAsync<RolloutException>(() =>
-            ComposeReturner.RemoveStackIfAnyAsync(NoOutsideWorld.Scope(_lab, _connections, _artifacts), _lab.Nodes, TimeSpan.Zero, leaveSwarm: false, default));
+            ComposeReturner.RemoveStackIfAnyAsync(NoOutsideWorld.Scope(_lab, _connections, _artifacts), _lab.Nodes, Options(TimeSpan.Zero, leaveSwarm: false), default));
 
         Assert.Contains("core: service ktrdr_db", error.Message);
         Assert.Contains("--health-timeout", error.Message);
