@@ -66,9 +66,10 @@ public static class DeployOperation
             scope.RequireConfirmation(target);
         }
 
+        // secrets and image digests first: a run that cannot have them stops before any node is touched
+        var requests = await RequestsAsync(scope, selected, bundles, options, ct);
         // the way back from a Swarm stack: core's manager still runs it, so it goes first (docs/swarm.md)
         await ComposeReturner.RemoveStackIfAnyAsync(scope, nodes, options, ct);
-        var requests = await RequestsAsync(scope, selected, bundles, options, ct);
         NodeRead.Open(scope.Connections, requests, ct);
         // one audit entry per target, as when each ran alone: History reads "DeployWorkers workers-b,workers-c" and "DeployGpu gpu"
         var audited = selected.Select(s => new AuditedTarget(auditAs ?? $"Deploy{s.Role}", s.Nodes,
